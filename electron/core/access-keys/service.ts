@@ -1,0 +1,152 @@
+import { AppError } from '../errors';
+import type { ClipboardGuard } from '../clipboard-guard';
+import type { SecretStore } from '../../storage/secret-store';
+import type { MetadataStore } from '../../storage/metadata-store';
+import type { AccessKeyFields } from './rules';
+import type { AccessKeyRecord, AccessKeySummary, ReconcileReport, SecretStatus } from './types';
+import { newAccessKeyId, newApiKey, newApiSecret } from './credentials';
+
+export interface AccessKeyServiceDeps {
+  store: MetadataStore;
+  secrets: SecretStore;
+  clipboard: ClipboardGuard;
+  now?: () => Date;
+}
+
+/**
+ * Access keys: metadata in the store, the APISecret in the keychain under the
+ * Access Key ID. List and details paths never touch the keychain; only create,
+ * reveal, copy, delete and reconcile do.
+ */
+export function createAccessKeyService({ store, secrets, clipboard, now = () => new Date() }: AccessKeyServiceDeps) {
+  // Learnt from reconciliation and from reveal/copy; never persisted.
+  const secretStatus = new Map<string, SecretStatus>();
+
+  const summarise = (record: AccessKeyRecord): AccessKeySummary => ({
+    ...record,
+    secretStatus: secretStatus.get(record.id) ?? 'unchecked',
+  });
+
+  function find(id: string): AccessKeyRecord {
+    const record = store.read().accessKeys.find((key) => key.id === id);
+    if (!record) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+    return record;
+  }
+
+  function assertNameFree(name: string, exceptId?: string): void {
+    const wanted = name.toLowerCase();
+    const clash = store.read().accessKeys.find((key) => key.id !== exceptId && key.name.toLowerCase() === wanted);
+    if (clash) {
+      throw new AppError('NAME_TAKEN', `An access key named "${clash.name}" already exists.`, {
+        name: 'This name is already used by another access key (names ignore case).',
+      });
+    }
+  }
+
+  function unusedCredentials(): { id: string; apiKey: string } {
+    const keys = store.read().accessKeys;
+    for (;;) {
+      const id = newAccessKeyId();
+      const apiKey = newApiKey();
+      if (!keys.some((key) => key.id === id || key.apiKey === apiKey)) return { id, apiKey };
+    }
+  }
+
+  async function secretOf(id: string): Promise<string> {
+    find(id);
+    const secret = await secrets.get(id);
+    if (secret === null) {
+      secretStatus.set(id, 'missing');
+      throw new AppError(
+        'SECRET_MISSING',
+        'The APISecret of this access key is not in the OS keychain (it may have been removed outside Gatekey). Delete this key and create a new one.',
+      );
+    }
+    secretStatus.set(id, 'present');
+    return secret;
+  }
+
+  return {
+    list(): AccessKeySummary[] {
+      return store.read().accessKeys.map(summarise);
+    },
+
+    get(id: string): AccessKeySummary {
+      return summarise(find(id));
+    },
+
+    async create(fields: AccessKeyFields): Promise<AccessKeySummary> {
+      assertNameFree(fields.name);
+      const { id, apiKey } = unusedCredentials();
+      const timestamp = now().toISOString();
+      const record: AccessKeyRecord = { id, apiKey, ...fields, createdAt: timestamp, updatedAt: timestamp };
+      // Keychain first: if it is unavailable, nothing reaches the store.
+      await secrets.set(id, newApiSecret());
+      try {
+        await store.update((data) => {
+          assertNameFree(fields.name); // again, inside the queue: another create may have won
+          data.accessKeys.push(record);
+        });
+      } catch (error) {
+        await secrets.delete(id).catch(() => undefined);
+        throw error;
+      }
+      secretStatus.set(id, 'present');
+      return summarise(record);
+    },
+
+    async update(id: string, fields: AccessKeyFields): Promise<AccessKeySummary> {
+      const updated = await store.update((data) => {
+        const record = data.accessKeys.find((key) => key.id === id);
+        if (!record) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+        assertNameFree(fields.name, id);
+        Object.assign(record, fields, { updatedAt: now().toISOString() });
+        return { ...record };
+      });
+      return summarise(updated);
+    },
+
+    async delete(id: string): Promise<void> {
+      find(id);
+      // Keep the secret in hand so a failed save can put it back.
+      const secret = await secrets.get(id);
+      await secrets.delete(id);
+      try {
+        await store.update((data) => {
+          data.accessKeys = data.accessKeys.filter((key) => key.id !== id);
+        });
+      } catch (error) {
+        if (secret !== null) await secrets.set(id, secret).catch(() => undefined);
+        throw error;
+      }
+      secretStatus.delete(id);
+    },
+
+    /** The only path by which a secret leaves the main process: the user asked to see it. */
+    revealSecret: secretOf,
+
+    async copySecret(id: string): Promise<{ clearsAfterSeconds: number }> {
+      return { clearsAfterSeconds: clipboard.copySecret(await secretOf(id)) };
+    },
+
+    copyApiKey(id: string): void {
+      clipboard.copyText(find(id).apiKey);
+    },
+
+    /** Compares keychain and store. Slow on big keychains: run it in the background. */
+    async reconcile(): Promise<ReconcileReport> {
+      const accounts = new Set(await secrets.accounts());
+      const records = store.read().accessKeys;
+      const ids = new Set(records.map((key) => key.id));
+      const missingSecretIds: string[] = [];
+      for (const { id } of records) {
+        const present = accounts.has(id);
+        secretStatus.set(id, present ? 'present' : 'missing');
+        if (!present) missingSecretIds.push(id);
+      }
+      return { missingSecretIds, orphanAccounts: [...accounts].filter((account) => !ids.has(account)) };
+    },
+  };
+}
+
+export type AccessKeyService = ReturnType<typeof createAccessKeyService>;

@@ -1,0 +1,27 @@
+/** What the store keeps of an access key. Never the APISecret. */
+export interface AccessKeyRecord {
+  id: string;
+  name: string;
+  description: string;
+  apiKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Whether the key's APISecret was found in the keychain. `unchecked` until the
+ * background reconciliation has run: listing never touches the keychain.
+ */
+export type SecretStatus = 'unchecked' | 'present' | 'missing';
+
+/** What leaves the main process about an access key. Never the APISecret. */
+export interface AccessKeySummary extends AccessKeyRecord {
+  secretStatus: SecretStatus;
+}
+
+export interface ReconcileReport {
+  /** Keys whose record exists but whose secret is not in the keychain. */
+  missingSecretIds: string[];
+  /** Keychain accounts under Gatekey's service with no record in the store. */
+  orphanAccounts: string[];
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+
+/** The system clipboard, as main sees it (Electron's `clipboard` in the app). */
+export interface Clipboard {
+  readText(): string;
+  writeText(text: string): void;
+}
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const SECRET_CLIPBOARD_SECONDS = 30;
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Copies secrets so that they do not linger: after the delay the clipboard is
+ * cleared, but only if it still holds that secret (the user may have copied
+ * something else meanwhile). Only a hash of the secret is kept for the check.
+ */
+export function createClipboardGuard(clipboard: Clipboard, timers: Timers = globalThis as Timers) {
+  let pending: { handle: unknown; hash: string } | undefined;
+
+  return {
+    copyText(text: string): void {
+      clipboard.writeText(text);
+    },
+    copySecret(secret: string): number {
+      if (pending) timers.clearTimeout(pending.handle);
+      clipboard.writeText(secret);
+      const hash = digest(secret);
+      const handle = timers.setTimeout(() => {
+        if (digest(clipboard.readText()) === hash) clipboard.writeText('');
+        pending = undefined;
+      }, SECRET_CLIPBOARD_SECONDS * 1000);
+      pending = { handle, hash };
+      return SECRET_CLIPBOARD_SECONDS;
+    },
+  };
+}
+
+export type ClipboardGuard = ReturnType<typeof createClipboardGuard>;

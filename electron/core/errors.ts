@@ -1,0 +1,32 @@
+/**
+ * Every failure that can reach the user has a code. The renderer maps codes to
+ * words; `message` is a readable fallback that names the cause and, where there
+ * is one, the fix.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'NAME_TAKEN',
+  'KEYCHAIN_UNAVAILABLE',
+  'SECRET_MISSING',
+  'STORE_UNREADABLE',
+  'STORE_WRITE_FAILED',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Field name -> what is wrong with it, for inline form errors. */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { createAccessKeyService } from '../core/access-keys/service';
+import { createClipboardGuard, type Clipboard } from '../core/clipboard-guard';
+import { MetadataStore } from '../storage/metadata-store';
+import type { SecretStore } from '../storage/secret-store';
+import { createDispatch, type Dispatch } from './dispatch';
+import { accessKeyHandlers } from './handlers/access-keys';
+import { appHandlers } from './handlers/app';
+
+export const STORE_FILE_NAME = 'gatekey-store.json';
+
+export interface BackendOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  clipboard: Clipboard;
+  version: string;
+}
+
+/**
+ * Everything behind the IPC boundary, without Electron: the app wires it to
+ * ipcMain, the tests to the page directly.
+ */
+export async function createBackend({ dataDir, secrets, clipboard, version }: BackendOptions): Promise<{ dispatch: Dispatch; store: MetadataStore }> {
+  const store = await MetadataStore.open(join(dataDir, STORE_FILE_NAME));
+  const accessKeys = createAccessKeyService({ store, secrets, clipboard: createClipboardGuard(clipboard) });
+  const dispatch = createDispatch({ ...appHandlers(store, version), ...accessKeyHandlers(accessKeys) });
+  return { dispatch, store };
+}

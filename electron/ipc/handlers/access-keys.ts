@@ -1,0 +1,35 @@
+import type { AccessKeyService } from '../../core/access-keys/service';
+import type { Handlers } from '../dispatch';
+
+type AccessKeyHandlers = Pick<
+  Handlers,
+  | 'listAccessKeys'
+  | 'getAccessKey'
+  | 'createAccessKey'
+  | 'updateAccessKey'
+  | 'deleteAccessKey'
+  | 'revealAccessKeySecret'
+  | 'copyAccessKeySecret'
+  | 'copyAccessKeyApiKey'
+  | 'reconcileKeychain'
+>;
+
+export function accessKeyHandlers(accessKeys: AccessKeyService): AccessKeyHandlers {
+  return {
+    listAccessKeys: () => accessKeys.list(),
+    getAccessKey: ({ id }) => accessKeys.get(id),
+    createAccessKey: (fields) => accessKeys.create(fields),
+    updateAccessKey: ({ id, ...fields }) => accessKeys.update(id, fields),
+    deleteAccessKey: async ({ id }) => {
+      await accessKeys.delete(id);
+      return { id };
+    },
+    revealAccessKeySecret: async ({ id }) => ({ secret: await accessKeys.revealSecret(id) }),
+    copyAccessKeySecret: ({ id }) => accessKeys.copySecret(id),
+    copyAccessKeyApiKey: ({ id }) => {
+      accessKeys.copyApiKey(id);
+      return { copied: true };
+    },
+    reconcileKeychain: () => accessKeys.reconcile(),
+  };
+}

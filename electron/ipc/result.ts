@@ -1,0 +1,10 @@
+import type { ErrorCode, FieldErrors } from '../core/errors';
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+/** What every channel resolves to. Handlers never throw across IPC. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };

@@ -1,0 +1,158 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
+import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+
+// Through the real backend: real store file, real keychain, the IPC contract's validation.
+let backend: TestBackend;
+beforeEach(async () => {
+  backend = await startTestBackend();
+});
+afterEach(() => backend.cleanup());
+
+const storeText = () => readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
+
+async function create(name: string, description = '') {
+  const result = await backend.api.createAccessKey({ name, description });
+  if (!result.ok) throw new Error(`create failed: ${result.error.message}`);
+  return result.data;
+}
+
+describe('creating an access key', () => {
+  it('generates the ID, APIKey and APISecret; the secret goes to the keychain only', async () => {
+    const key = await create('payments', 'for the payments team');
+
+    expect(key).toMatchObject({ name: 'payments', description: 'for the payments team', secretStatus: 'present' });
+    expect(key.id).toMatch(/^[0-9a-f]{12}$/);
+    expect(key.apiKey).toMatch(/^[0-9A-F]{32}$/);
+    expect(key).not.toHaveProperty('secret');
+
+    const secret = await keytar.getPassword(backend.service, key.id);
+    expect(secret).toMatch(/^[0-9A-F]{32}$/);
+    expect(secret).not.toBe(key.apiKey);
+    const saved = await storeText();
+    expect(saved).toContain(key.apiKey);
+    expect(saved).not.toContain(secret!);
+    expect(saved).not.toContain(secret!.slice(0, 12));
+  });
+
+  it('makes every key different', async () => {
+    const keys = await Promise.all(['a', 'b', 'c', 'd'].map((name) => create(name)));
+    expect(new Set(keys.map((key) => key.id)).size).toBe(4);
+    expect(new Set(keys.map((key) => key.apiKey)).size).toBe(4);
+    const secrets = await Promise.all(keys.map((key) => keytar.getPassword(backend.service, key.id)));
+    expect(new Set(secrets).size).toBe(4);
+  });
+
+  it('refuses a name already taken in any case, inline, writing nothing', async () => {
+    await create('Payments');
+    const before = await storeText();
+    const result = await backend.api.createAccessKey({ name: 'payMENTS', description: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NAME_TAKEN', fields: { name: expect.stringMatching(/already used/) } } });
+    expect(await storeText()).toBe(before);
+    expect(await keytar.findCredentials(backend.service)).toHaveLength(1);
+  });
+
+  it('refuses an invalid name or description inline, writing nothing at all', async () => {
+    for (const input of [
+      { name: 'bad name', description: '' },
+      { name: 'ok', description: 'x'.repeat(181) },
+    ]) {
+      const result = await backend.api.createAccessKey(input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    await expect(readFile(join(backend.dataDir, STORE_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await keytar.findCredentials(backend.service)).toEqual([]);
+  });
+
+  it('removes the new secret from the keychain again when the store cannot be saved', async () => {
+    await create('first');
+    await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`)); // makes the next save fail for real
+    const result = await backend.api.createAccessKey({ name: 'second', description: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORE_WRITE_FAILED' } });
+    expect((await keytar.findCredentials(backend.service)).length).toBe(1);
+    const list = await backend.api.listAccessKeys({});
+    expect(list.ok && list.data.map((key) => key.name)).toEqual(['first']);
+  });
+});
+
+describe('an existing access key', () => {
+  it('is listed and read without its secret', async () => {
+    const key = await create('payments');
+    const list = await backend.api.listAccessKeys({});
+    const details = await backend.api.getAccessKey({ id: key.id });
+    const secret = (await keytar.getPassword(backend.service, key.id))!;
+    expect(list).toEqual({ ok: true, data: [key] });
+    expect(details).toEqual({ ok: true, data: key });
+    expect(JSON.stringify([list, details])).not.toContain(secret);
+  });
+
+  it('reveals its secret only on request', async () => {
+    const key = await create('payments');
+    const revealed = await backend.api.revealAccessKeySecret({ id: key.id });
+    expect(revealed).toEqual({ ok: true, data: { secret: await keytar.getPassword(backend.service, key.id) } });
+  });
+
+  it('copies the secret in main, so it never crosses to the renderer', async () => {
+    const key = await create('payments');
+    const copied = await backend.api.copyAccessKeySecret({ id: key.id });
+    expect(copied).toEqual({ ok: true, data: { clearsAfterSeconds: 30 } });
+    expect(backend.clipboard.text).toBe(await keytar.getPassword(backend.service, key.id));
+    expect(await backend.api.copyAccessKeyApiKey({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
+    expect(backend.clipboard.text).toBe(key.apiKey);
+  });
+
+  it('can be renamed and described anew, keeping ID, APIKey and secret', async () => {
+    const key = await create('payments');
+    await create('orders');
+    const secret = await keytar.getPassword(backend.service, key.id);
+    const updated = await backend.api.updateAccessKey({ id: key.id, name: 'billing', description: 'renamed' });
+    expect(updated).toMatchObject({ ok: true, data: { id: key.id, apiKey: key.apiKey, name: 'billing', description: 'renamed' } });
+    expect(await keytar.getPassword(backend.service, key.id)).toBe(secret);
+    expect(await backend.api.updateAccessKey({ id: key.id, name: 'ORDERS', description: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'NAME_TAKEN' },
+    });
+    // Its own name in another case is fine.
+    expect(await backend.api.updateAccessKey({ id: key.id, name: 'BILLING', description: '' })).toMatchObject({ ok: true });
+  });
+
+  it('is deleted with its keychain entry', async () => {
+    const key = await create('payments');
+    const other = await create('orders');
+    expect(await backend.api.deleteAccessKey({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
+    expect(await keytar.getPassword(backend.service, key.id)).toBeNull();
+    expect(await keytar.getPassword(backend.service, other.id)).not.toBeNull();
+    expect(await storeText()).not.toContain(key.id);
+    expect(await backend.api.getAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.deleteAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('reconciling keychain and store', () => {
+  it('marks a key whose secret vanished as "secret missing" without dropping it, and reports orphan entries', async () => {
+    const kept = await create('kept');
+    const lost = await create('lost');
+    await keytar.deletePassword(backend.service, lost.id);
+    await keytar.setPassword(backend.service, 'feedfacecafe', 'LEFT-BEHIND');
+
+    const report = await backend.api.reconcileKeychain({});
+    expect(report).toEqual({ ok: true, data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'] } });
+
+    const list = await backend.api.listAccessKeys({});
+    expect(list.ok && list.data.map((key) => [key.name, key.secretStatus])).toEqual([
+      ['kept', 'present'],
+      ['lost', 'missing'],
+    ]);
+    expect(await backend.api.revealAccessKeySecret({ id: lost.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+    expect(await backend.api.getAccessKey({ id: kept.id })).toMatchObject({ ok: true, data: { secretStatus: 'present' } });
+  });
+
+  it('a key just read from the store is "unchecked" until reconciled', async () => {
+    const key = await create('payments');
+    const fresh = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
+    expect(await fresh.api.getAccessKey({ id: key.id })).toMatchObject({ ok: true, data: { secretStatus: 'unchecked' } });
+  });
+});
