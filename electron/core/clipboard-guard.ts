@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /** The system clipboard, as main sees it (Electron's `clipboard` in the app). */
 export interface Clipboard {
-  readText(): string;
-  writeText(text: string): void;
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
 }
 
 export interface Timers {
@@ -24,16 +24,21 @@ export function createClipboardGuard(clipboard: Clipboard, timers: Timers = glob
   let pending: { handle: unknown; hash: string } | undefined;
 
   return {
-    copyText(text: string): void {
-      clipboard.writeText(text);
+    copyText(text: string): Promise<void> {
+      return clipboard.writeText(text);
     },
-    copySecret(secret: string): number {
+    async copySecret(secret: string): Promise<number> {
       if (pending) timers.clearTimeout(pending.handle);
-      clipboard.writeText(secret);
+      await clipboard.writeText(secret);
       const hash = digest(secret);
-      const handle = timers.setTimeout(() => {
-        if (digest(clipboard.readText()) === hash) clipboard.writeText('');
+      const handle = timers.setTimeout(async () => {
         pending = undefined;
+        try {
+          if (digest(await clipboard.readText()) === hash) await clipboard.writeText('');
+        } catch (error) {
+          // Never the text itself: it may be the secret.
+          console.error('Gatekey: could not clear the clipboard', error instanceof Error ? error.name : 'error');
+        }
       }, SECRET_CLIPBOARD_SECONDS * 1000);
       pending = { handle, hash };
       return SECRET_CLIPBOARD_SECONDS;

@@ -34,6 +34,7 @@ export const contract = {
   /** Main copies the secret itself; the renderer never receives it. */
   copyAccessKeySecret: { input: byId, ...returns<{ clearsAfterSeconds: number }>() },
   copyAccessKeyApiKey: { input: byId, ...returns<{ copied: true }>() },
+  copyAccessKeyId: { input: byId, ...returns<{ copied: true }>() },
   reconcileKeychain: { input: noInput, ...returns<ReconcileReport>() },
 } as const;
 

@@ -6,10 +6,10 @@ import type { Clipboard } from '../../electron/core/clipboard-guard';
  */
 export class MemoryClipboard implements Clipboard {
   text = '';
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
-  writeText(text: string): void {
+  async writeText(text: string): Promise<void> {
     this.text = text;
   }
 }

@@ -126,11 +126,16 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     revealSecret: secretOf,
 
     async copySecret(id: string): Promise<{ clearsAfterSeconds: number }> {
-      return { clearsAfterSeconds: clipboard.copySecret(await secretOf(id)) };
+      return { clearsAfterSeconds: await clipboard.copySecret(await secretOf(id)) };
     },
 
-    copyApiKey(id: string): void {
-      clipboard.copyText(find(id).apiKey);
+    // Copies go through main: the window is denied clipboard permissions.
+    copyApiKey(id: string): Promise<void> {
+      return clipboard.copyText(find(id).apiKey);
+    },
+
+    copyId(id: string): Promise<void> {
+      return clipboard.copyText(find(id).id);
     },
 
     /** Compares keychain and store. Slow on big keychains: run it in the background. */

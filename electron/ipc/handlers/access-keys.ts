@@ -11,6 +11,7 @@ type AccessKeyHandlers = Pick<
   | 'revealAccessKeySecret'
   | 'copyAccessKeySecret'
   | 'copyAccessKeyApiKey'
+  | 'copyAccessKeyId'
   | 'reconcileKeychain'
 >;
 
@@ -26,8 +27,12 @@ export function accessKeyHandlers(accessKeys: AccessKeyService): AccessKeyHandle
     },
     revealAccessKeySecret: async ({ id }) => ({ secret: await accessKeys.revealSecret(id) }),
     copyAccessKeySecret: ({ id }) => accessKeys.copySecret(id),
-    copyAccessKeyApiKey: ({ id }) => {
-      accessKeys.copyApiKey(id);
+    copyAccessKeyApiKey: async ({ id }) => {
+      await accessKeys.copyApiKey(id);
+      return { copied: true };
+    },
+    copyAccessKeyId: async ({ id }) => {
+      await accessKeys.copyId(id);
       return { copied: true };
     },
     reconcileKeychain: () => accessKeys.reconcile(),

@@ -6,42 +6,42 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('clipboard guard', () => {
-  it('clears a copied secret after 30 s', () => {
+  it('clears a copied secret after 30 s', async () => {
     const clipboard = new MemoryClipboard();
     const guard = createClipboardGuard(clipboard);
-    expect(guard.copySecret('S3CRET')).toBe(30);
+    expect(await guard.copySecret('S3CRET')).toBe(30);
     expect(SECRET_CLIPBOARD_SECONDS).toBe(30);
-    vi.advanceTimersByTime(29_999);
+    await vi.advanceTimersByTimeAsync(29_999);
     expect(clipboard.text).toBe('S3CRET');
-    vi.advanceTimersByTime(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(clipboard.text).toBe('');
   });
 
-  it('leaves the clipboard alone when the user copied something else meanwhile', () => {
+  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
     const clipboard = new MemoryClipboard();
     const guard = createClipboardGuard(clipboard);
-    guard.copySecret('S3CRET');
-    clipboard.writeText('something the user copied');
-    vi.advanceTimersByTime(30_000);
+    await guard.copySecret('S3CRET');
+    await clipboard.writeText('something the user copied');
+    await vi.advanceTimersByTimeAsync(30_000);
     expect(clipboard.text).toBe('something the user copied');
   });
 
-  it('restarts the countdown for a second secret, and still clears it', () => {
+  it('restarts the countdown for a second secret, and still clears it', async () => {
     const clipboard = new MemoryClipboard();
     const guard = createClipboardGuard(clipboard);
-    guard.copySecret('FIRST');
-    vi.advanceTimersByTime(20_000);
-    guard.copySecret('SECOND');
-    vi.advanceTimersByTime(20_000);
+    await guard.copySecret('FIRST');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await guard.copySecret('SECOND');
+    await vi.advanceTimersByTimeAsync(20_000);
     expect(clipboard.text).toBe('SECOND');
-    vi.advanceTimersByTime(10_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(clipboard.text).toBe('');
   });
 
-  it('never clears plain text it copied', () => {
+  it('never clears plain text it copied', async () => {
     const clipboard = new MemoryClipboard();
-    createClipboardGuard(clipboard).copyText('APIKEY');
-    vi.advanceTimersByTime(60_000);
+    await createClipboardGuard(clipboard).copyText('APIKEY');
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(clipboard.text).toBe('APIKEY');
   });
 });

@@ -102,6 +102,8 @@ describe('an existing access key', () => {
     expect(backend.clipboard.text).toBe(await keytar.getPassword(backend.service, key.id));
     expect(await backend.api.copyAccessKeyApiKey({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
     expect(backend.clipboard.text).toBe(key.apiKey);
+    expect(await backend.api.copyAccessKeyId({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
+    expect(backend.clipboard.text).toBe(key.id);
   });
 
   it('can be renamed and described anew, keeping ID, APIKey and secret', async () => {

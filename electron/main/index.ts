@@ -1,0 +1,73 @@
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { createBackend } from '../ipc/backend';
+import { keytarSecretStore } from '../storage/keytar-secret-store';
+import { electronClipboard } from './clipboard';
+import { hardenSession, hardenWebContents } from './hardening';
+import { appPaths } from './paths';
+import { registerIpc } from './register-ipc';
+import { isTrustedSender } from './trusted-sender';
+import { createMainWindow } from './window';
+
+/** Keychain service name of the app's secrets. */
+const KEYCHAIN_SERVICE = 'Gatekey';
+
+// main.cjs sits in dist/electron/, beside preload.cjs and below dist/renderer/.
+const paths = appPaths(__dirname);
+
+let mainWindow: BrowserWindow | undefined;
+let mainWebContentsId: number | undefined;
+
+function openMainWindow(): void {
+  const window = createMainWindow(paths);
+  mainWindow = window;
+  mainWebContentsId = window.webContents.id;
+  window.on('closed', () => {
+    if (mainWindow !== window) return;
+    mainWindow = undefined;
+    mainWebContentsId = undefined;
+  });
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  const { dispatch } = await createBackend({
+    dataDir: app.getPath('userData'),
+    secrets: keytarSecretStore(KEYCHAIN_SERVICE),
+    clipboard: electronClipboard(),
+    version: app.getVersion(),
+  });
+  registerIpc(ipcMain, {
+    dispatch,
+    isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId, rendererIndex: paths.rendererIndex }),
+  });
+  openMainWindow();
+  // macOS keeps the app running without windows; the dock icon brings one back.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+function failedToStart(error: unknown): void {
+  console.error('Gatekey: failed to start', error);
+  dialog.showErrorBox('Gatekey could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Gatekey is running; it gets the 'second-instance' event and shows itself.
+  app.quit();
+} else {
+  // Every renderer sandboxed, whatever its webPreferences say.
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start).catch(failedToStart);
+}

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+
+export interface AppPaths {
+  /** The bundled, self-contained preload (dist/electron/preload.cjs). */
+  preload: string;
+  /** The built renderer page (dist/renderer/index.html), loaded as a file. */
+  rendererIndex: string;
+}
+
+/**
+ * Where the built files are, from the folder holding main.cjs (dist/electron/,
+ * inside app.asar once packaged). Pure, so tests can check it.
+ */
+export function appPaths(mainDir: string): AppPaths {
+  return {
+    preload: join(mainDir, 'preload.cjs'),
+    rendererIndex: join(mainDir, '..', 'renderer', 'index.html'),
+  };
+}

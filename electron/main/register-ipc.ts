@@ -1,0 +1,38 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { channelOf, methods, type Method } from '../ipc/contract';
+import type { Dispatch } from '../ipc/dispatch';
+import type { Result } from '../ipc/result';
+
+export interface IpcGate {
+  isTrusted: (event: IpcMainInvokeEvent) => boolean;
+  dispatch: Dispatch;
+}
+
+/**
+ * The reply to one IPC call: the backend's Result for the app window, a
+ * FORBIDDEN_SENDER failure for anything else. Never throws.
+ */
+export async function handleIpc(event: IpcMainInvokeEvent, method: Method, payload: unknown, gate: IpcGate): Promise<Result<unknown>> {
+  if (!isTrustedSafely(gate, event)) {
+    // Never log the payload: it may hold secrets.
+    console.warn(`Gatekey: refused ${method} from an untrusted sender`);
+    return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Gatekey window and was refused.' } };
+  }
+  return gate.dispatch(method, payload);
+}
+
+/** A check that throws counts as a refusal. */
+function isTrustedSafely(gate: IpcGate, event: IpcMainInvokeEvent): boolean {
+  try {
+    return gate.isTrusted(event);
+  } catch {
+    return false;
+  }
+}
+
+/** One handler per contract method, each on its own channel. Call once per app run. */
+export function registerIpc(ipc: Pick<IpcMain, 'handle'>, gate: IpcGate): void {
+  for (const method of methods) {
+    ipc.handle(channelOf(method), (event, payload: unknown) => handleIpc(event, method, payload, gate));
+  }
+}

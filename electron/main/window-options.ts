@@ -1,0 +1,34 @@
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+
+/**
+ * The renderer's powers, all off: it is a sandboxed web page that reaches main
+ * only through the preload's named functions. Do not loosen any of these.
+ */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+  };
+}
+
+export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Gatekey',
+    width: 1200,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    // Shown on ready-to-show, so the user never sees an empty frame.
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  };
+}

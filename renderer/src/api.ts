@@ -1,0 +1,72 @@
+import type { ErrorCode } from '../../electron/core/errors';
+import type { AccessKeyFields } from '../../electron/core/access-keys/rules';
+import type { Input, Method, Output } from '../../electron/ipc/contract';
+import type { IpcError, Result } from '../../electron/ipc/result';
+import type {} from './global';
+
+/**
+ * The only module that touches `window.api`. Screens and the store call these
+ * named functions; each resolves to a Result and never throws.
+ */
+
+export type { IpcError, Result };
+export type AccessKeyInput = { [K in keyof AccessKeyFields]: string };
+
+async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+  try {
+    const send = window.api[method] as (input: Input<M>) => Promise<Result<Output<M>>>;
+    return await send(input);
+  } catch (error) {
+    // The bridge itself failed (no preload, IPC torn down): main never answered.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'INTERNAL', message: `Gatekey could not reach its background process (${reason}). Restart the app.` } };
+  }
+}
+
+export const api = {
+  getAppStatus: () => call('getAppStatus', {}),
+  listAccessKeys: () => call('listAccessKeys', {}),
+  getAccessKey: (id: string) => call('getAccessKey', { id }),
+  createAccessKey: (fields: AccessKeyInput) => call('createAccessKey', fields),
+  updateAccessKey: (id: string, fields: AccessKeyInput) => call('updateAccessKey', { id, ...fields }),
+  deleteAccessKey: (id: string) => call('deleteAccessKey', { id }),
+  /** The secret goes into the caller's local state only; never into the store. */
+  revealAccessKeySecret: (id: string) => call('revealAccessKeySecret', { id }),
+  copyAccessKeySecret: (id: string) => call('copyAccessKeySecret', { id }),
+  copyAccessKeyApiKey: (id: string) => call('copyAccessKeyApiKey', { id }),
+  copyAccessKeyId: (id: string) => call('copyAccessKeyId', { id }),
+  reconcileKeychain: () => call('reconcileKeychain', {}),
+};
+
+// --- Error words ---
+
+const titles: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Please check the entered values',
+  NOT_FOUND: 'This access key no longer exists',
+  NAME_TAKEN: 'This name is already in use',
+  KEYCHAIN_UNAVAILABLE: 'The OS keychain is not available',
+  SECRET_MISSING: 'The APISecret is missing from the OS keychain',
+  STORE_UNREADABLE: 'Gatekey cannot read its data file',
+  STORE_WRITE_FAILED: 'Gatekey could not save your change',
+  FORBIDDEN_SENDER: 'The request was refused',
+  INTERNAL: 'Something went wrong',
+};
+
+const fallbacks: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Some values are not valid.',
+  NOT_FOUND: 'It may have been deleted in another window.',
+  NAME_TAKEN: 'Choose another name.',
+  KEYCHAIN_UNAVAILABLE: 'Unlock or start your OS keychain, then try again.',
+  SECRET_MISSING: 'Delete this access key and create a new one.',
+  STORE_UNREADABLE: 'The data file was left untouched.',
+  STORE_WRITE_FAILED: 'Nothing was changed. Check that the data folder is writable and the disk is not full.',
+  FORBIDDEN_SENDER: 'Only Gatekey’s own window may make this request.',
+  INTERNAL: 'Please try again; if it keeps happening, restart the app.',
+};
+
+/** A short heading for the error, in the user's words. */
+export const errorTitle = (error: IpcError): string => titles[error.code] ?? titles.INTERNAL;
+
+/** The full explanation: main writes readable messages naming cause and fix; fall back to ours. */
+export const errorMessage = (error: IpcError): string =>
+  error.message.trim() || (fallbacks[error.code] ?? fallbacks.INTERNAL);

@@ -1,0 +1,41 @@
+import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import { api } from '../api';
+import { useCopyAction } from '../hooks/useCopyAction';
+import { CopyButton } from './CopyButton';
+import { SecretField } from './SecretField';
+import { SecretMissingBadge } from './SecretMissingBadge';
+
+/** The key pair a caller signs with: APIKey in full, APISecret only on request. */
+export function AccessKeyCredentials({ accessKey }: { accessKey: AccessKeySummary }) {
+  const copy = useCopyAction();
+  return (
+    <section className="card" aria-labelledby="credentials-title">
+      <h2 id="credentials-title" className="card-title">
+        Key pair
+        {accessKey.secretStatus === 'missing' && <SecretMissingBadge />}
+      </h2>
+      <table className="table table-plain">
+        <thead>
+          <tr>
+            <th scope="col">APIKey</th>
+            <th scope="col">APISecret</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              <span className="cell-with-action">
+                <code>{accessKey.apiKey}</code>
+                <CopyButton label="Copy APIKey" withText onCopy={() => copy(() => api.copyAccessKeyApiKey(accessKey.id), 'APIKey copied')} />
+              </span>
+            </td>
+            <td>
+              {/* Keyed by id: another key's page starts with its secret hidden. */}
+              <SecretField key={accessKey.id} accessKeyId={accessKey.id} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}

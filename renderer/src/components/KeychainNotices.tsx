@@ -1,0 +1,55 @@
+import { errorMessage } from '../api';
+import { useAppStore } from '../store';
+import { Icon } from './Icon';
+
+/** What the background keychain check found: a failure (warning) or orphaned entries (info). */
+export function KeychainNotices() {
+  const reconcile = useAppStore((s) => s.reconcile);
+  const dismissed = useAppStore((s) => s.reconcileNoticeDismissed);
+  const dismiss = useAppStore((s) => s.dismissReconcileNotice);
+  if (dismissed) return null;
+
+  const dismissButton = (
+    <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={dismiss}>
+      <Icon name="close" size={14} />
+    </button>
+  );
+
+  if (reconcile.status === 'failed') {
+    return (
+      <section className="banner banner-warning" role="status">
+        <Icon name="warning" size={18} />
+        <div>
+          <p className="banner-title">The OS keychain could not be checked</p>
+          <p className="banner-text">{errorMessage(reconcile.error)}</p>
+          <p className="banner-text">Access keys are still listed; showing or copying an APISecret needs the keychain.</p>
+        </div>
+        {dismissButton}
+      </section>
+    );
+  }
+
+  const orphans = reconcile.status === 'done' ? reconcile.report.orphanAccounts : [];
+  if (orphans.length === 0) return null;
+  return (
+    <section className="banner banner-info" role="status">
+      <Icon name="info" size={18} />
+      <div>
+        <p className="banner-title">
+          {orphans.length === 1 ? '1 keychain entry has' : `${orphans.length} keychain entries have`} no access key record
+        </p>
+        <details className="banner-details">
+          <summary>Show entries</summary>
+          <ul>
+            {orphans.map((account) => (
+              <li key={account}>
+                <code>{account}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+      {dismissButton}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createAccessKeysSlice } from './access-keys-slice';
+import { createAppStatusSlice } from './app-status-slice';
+import { createKeychainSlice } from './keychain-slice';
+import { createListViewSlice } from './list-view-slice';
+import { createNavigationSlice } from './navigation-slice';
+import { createToastsSlice } from './toasts-slice';
+import type { AppState } from './types';
+import { visibleAccessKeys } from './visible-access-keys';
+
+export type { AppState };
+export type { Screen } from './navigation-slice';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createNavigationSlice(...a),
+  ...createAccessKeysSlice(...a),
+  ...createAppStatusSlice(...a),
+  ...createKeychainSlice(...a),
+  ...createListViewSlice(...a),
+  ...createToastsSlice(...a),
+}));
+
+/** Back to the state the app starts with (tests; a future "reload"). */
+export const resetAppStore = (): void => useAppStore.setState(useAppStore.getInitialState(), true);
+
+/** The list as shown: filtered by the search box and sorted; shallow-compared so rows re-render only on change. */
+export const useVisibleAccessKeys = () =>
+  useAppStore(useShallow((s) => visibleAccessKeys(s.accessKeys, s.query, s.sortDirection)));
+
+export const useAccessKey = (id: string) => useAppStore((s) => s.accessKeys.find((k) => k.id === id));

@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './types';
+
+/** Every screen the app can show. A new section adds its screens here and an entry in `sections`. */
+export type Screen = { name: 'accessKeyList' } | { name: 'accessKeyDetails'; id: string };
+
+export type SectionId = 'accessKeys';
+
+export const sections: ReadonlyArray<{ id: SectionId; label: string; home: Screen }> = [
+  { id: 'accessKeys', label: 'Access Key', home: { name: 'accessKeyList' } },
+];
+
+export const sectionOf = (screen: Screen): SectionId => {
+  switch (screen.name) {
+    case 'accessKeyList':
+    case 'accessKeyDetails':
+      return 'accessKeys';
+  }
+};
+
+export interface NavigationSlice {
+  screen: Screen;
+  createDialogOpen: boolean;
+  navigate(screen: Screen): void;
+  openAccessKeyList(): void;
+  openAccessKeyDetails(id: string): void;
+  openCreateDialog(): void;
+  closeCreateDialog(): void;
+}
+
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
+  screen: { name: 'accessKeyList' },
+  createDialogOpen: false,
+  navigate: (screen) => set({ screen }),
+  openAccessKeyList: () => set({ screen: { name: 'accessKeyList' } }),
+  openAccessKeyDetails: (id) => set({ screen: { name: 'accessKeyDetails', id } }),
+  // A read-only store cannot take new keys: the dialog would only fail.
+  openCreateDialog: () => set({ createDialogOpen: !get().storeReadOnly() }),
+  closeCreateDialog: () => set({ createDialogOpen: false }),
+});

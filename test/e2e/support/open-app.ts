@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { methods } from '../../../electron/ipc/contract';
+import type { Dispatch } from '../../../electron/ipc/dispatch';
+
+const rendererDir = fileURLToPath(new URL('../../../dist/renderer/', import.meta.url));
+/** A made-up origin served from the built files: file:// would block module scripts in plain Chromium. */
+export const APP_ORIGIN = 'http://gatekey.invalid';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Opens the built renderer with `window.api` connected to `dispatch`, the real
+ * main-process handlers. Only Electron's IPC transport is replaced: a page
+ * binding instead of ipcRenderer.invoke, with the same one-function-per-channel shape.
+ */
+export async function openApp(browser: Browser, dispatch: Dispatch): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
+  await context.route(`${APP_ORIGIN}/**`, async (route) => {
+    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^[/\\]+/, '');
+    try {
+      const body = await readFile(join(rendererDir, path || 'index.html'));
+      await route.fulfill({ body, contentType: contentTypes[extname(path || '.html')] ?? 'application/octet-stream' });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  // Anything else the page asks for would be a CSP or packaging bug: fail loudly.
+  await context.route((url) => !url.href.startsWith(APP_ORIGIN), (route) => route.abort());
+
+  await context.exposeBinding('__gatekeyIpc', (_source, method: string, payload: unknown) => dispatch(method, payload));
+  await context.addInitScript((names: string[]) => {
+    const ipc = (window as unknown as { __gatekeyIpc: (method: string, payload: unknown) => Promise<unknown> }).__gatekeyIpc;
+    const api: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const name of names) api[name] = (input) => ipc(name, input);
+    Object.defineProperty(window, 'api', { value: Object.freeze(api) });
+  }, methods);
+
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return page;
+}
+
+/** Errors the page reported (CSP violations show up here). */
+export const pageProblems = (page: Page): string[] => (page as Page & { problems?: string[] }).problems ?? [];

@@ -1,0 +1,168 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
+import { channelOf, methods } from '../../../electron/ipc/contract';
+import { createFakeElectron, FakeBrowserWindow, FakeWebContents, type FakeElectron } from './fake-electron';
+
+// The Electron binary cannot be installed here (and requiring the real package
+// without it starts a download), so this Electron-only lifecycle test mocks
+// 'electron'. Everything behind it (backend, store on disk) is real.
+const holder = vi.hoisted(() => ({ fake: undefined as unknown as FakeElectron }));
+vi.mock('electron', () => ({
+  get app() { return holder.fake.app; },
+  get BrowserWindow() { return holder.fake.BrowserWindow; },
+  get ipcMain() { return holder.fake.ipcMain; },
+  get session() { return holder.fake.session; },
+  get dialog() { return holder.fake.dialog; },
+  get clipboard() { return holder.fake.clipboard; },
+}));
+
+let userData: string;
+
+async function startApp(options: { gotLock?: boolean } = {}): Promise<FakeElectron> {
+  holder.fake = createFakeElectron({ userData, ...options });
+  FakeBrowserWindow.all = [];
+  vi.resetModules();
+  await import('../../../electron/main/index');
+  return holder.fake;
+}
+
+async function readyApp(): Promise<{ fake: FakeElectron; window: FakeBrowserWindow }> {
+  const fake = await startApp();
+  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
+  return { fake, window: FakeBrowserWindow.all[0]! };
+}
+
+/** An IPC event as Electron builds it, from `contents`' main frame showing `url`. */
+const eventFrom = (contents: { id: number }, url: string, parent: unknown = null) => ({ sender: contents, senderFrame: { url, parent } });
+
+const loadedUrl = (window: FakeBrowserWindow) => pathToFileURL(window.loadFile.mock.calls[0]![0]).href;
+
+beforeEach(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'gatekey-main-test-'));
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(userData, { recursive: true, force: true });
+});
+
+describe('single instance', () => {
+  it('quits at once, registering nothing, when another instance holds the lock', async () => {
+    const fake = await startApp({ gotLock: false });
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.all).toHaveLength(0);
+  });
+
+  it('restores and focuses the window when a second instance starts', async () => {
+    const { fake, window } = await readyApp();
+    window.minimized = true;
+    fake.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(window.isMinimized()).toBe(false);
+  });
+});
+
+describe('when ready', () => {
+  it('enables the sandbox for every renderer', async () => {
+    const { fake } = await readyApp();
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('opens one window on the built renderer file, never a URL', async () => {
+    const { window } = await readyApp();
+    expect(window.loadFile).toHaveBeenCalledTimes(1);
+    expect(window.loadFile.mock.calls[0]![0]).toMatch(/[\\/]renderer[\\/]index\.html$/);
+    expect(window.loadURL).not.toHaveBeenCalled();
+    expect((window.options.webPreferences as { preload: string }).preload).toMatch(/[\\/]preload\.cjs$/);
+  });
+
+  it('registers one handler per method, answering the window and refusing anyone else', async () => {
+    const { fake, window } = await readyApp();
+    expect([...fake.handles.keys()].sort()).toEqual(methods.map(channelOf).sort());
+    const getAppStatus = fake.handles.get(channelOf('getAppStatus'))!;
+
+    const fromWindow = await getAppStatus(eventFrom(window.webContents, loadedUrl(window)), {});
+    expect(fromWindow).toMatchObject({ ok: true, data: { version: '9.9.9', store: { state: 'ok', file: join(userData, 'gatekey-store.json') } } });
+
+    const fromElsewhere = await getAppStatus(eventFrom(new FakeWebContents(), loadedUrl(window)), {});
+    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    const fromSubframe = await getAppStatus(eventFrom(window.webContents, loadedUrl(window), {}), {});
+    expect(fromSubframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
+  it('trusts a window re-created on activate, and no longer the closed one', async () => {
+    const { fake, window } = await readyApp();
+    const url = loadedUrl(window);
+    window.close();
+    fake.app.emit('activate');
+    expect(FakeBrowserWindow.all).toHaveLength(2);
+    const second = FakeBrowserWindow.all[1]!;
+    fake.app.emit('activate');
+    expect(FakeBrowserWindow.all).toHaveLength(2);
+
+    const getAppStatus = fake.handles.get(channelOf('getAppStatus'))!;
+    expect(await getAppStatus(eventFrom(second.webContents, url), {})).toMatchObject({ ok: true });
+    expect(await getAppStatus(eventFrom(window.webContents, url), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+});
+
+describe('hardening', () => {
+  it('denies navigation, redirects, webviews and new windows in every web contents', async () => {
+    const { fake } = await readyApp();
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() };
+      contents.emit(name, event, 'https://example.com/');
+      expect(event.preventDefault, name).toHaveBeenCalled();
+    }
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses every permission request and check', async () => {
+    const { fake } = await readyApp();
+    const { setPermissionRequestHandler, setPermissionCheckHandler } = fake.session.defaultSession;
+    const onRequest = setPermissionRequestHandler.mock.calls[0]![0] as (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation']) {
+      const callback = vi.fn();
+      onRequest({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    const onCheck = setPermissionCheckHandler.mock.calls[0]![0] as (...args: unknown[]) => boolean;
+    expect(onCheck({}, 'clipboard-sanitized-write', 'file://', {})).toBe(false);
+  });
+
+  it('sends the CSP header with app files', async () => {
+    const { fake } = await readyApp();
+    const onHeaders = fake.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+      details: { url: string; responseHeaders?: Record<string, string[]> },
+      cb: (response: { responseHeaders?: Record<string, string[]> }) => void,
+    ) => void;
+    const callback = vi.fn();
+    onHeaders({ url: 'file:///app/dist/renderer/index.html', responseHeaders: { 'content-security-policy': ["default-src *"] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+});
+
+describe('closing', () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  afterEach(() => Object.defineProperty(process, 'platform', platform));
+
+  it('quits when the last window closes, except on macOS', async () => {
+    const { fake } = await readyApp();
+    Object.defineProperty(process, 'platform', { ...platform, value: 'darwin' });
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    Object.defineProperty(process, 'platform', { ...platform, value: 'linux' });
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { appPaths } from '../../../electron/main/paths';
+import { FakeBrowserWindow } from './fake-electron';
+
+// The Electron binary cannot be installed here (requiring the real package
+// without it starts a download), so this Electron-only test mocks 'electron'.
+vi.mock('electron', async () => ({ BrowserWindow: (await import('./fake-electron')).FakeBrowserWindow }));
+
+const { createMainWindow } = await import('../../../electron/main/window');
+
+const paths = appPaths('/opt/Gatekey/resources/app.asar/dist/electron');
+
+describe('appPaths', () => {
+  it('finds preload.cjs beside main.cjs and the renderer in dist/renderer', () => {
+    expect(paths.preload).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
+    expect(paths.rendererIndex).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+  });
+});
+
+describe('createMainWindow', () => {
+  it('uses locked-down webPreferences and the bundled preload', () => {
+    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: paths.preload,
+    });
+    expect((window.options.webPreferences as { preload: string }).preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('loads the built page from disk and never a URL', () => {
+    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(paths.rendererIndex);
+    expect(window.loadFile.mock.calls[0]![0]).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+    expect(window.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('is titled Gatekey and shows only once ready', () => {
+    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    expect(window.options).toMatchObject({ title: 'Gatekey', show: false });
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+});

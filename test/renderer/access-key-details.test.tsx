@@ -1,0 +1,166 @@
+import { act, screen, within } from '@testing-library/react';
+import keytar from 'keytar';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccessKeySummary } from '../../electron/core/access-keys/types';
+import { useAppStore } from '../../renderer/src/store';
+import type { TestBackend } from '../support/test-backend';
+import { connectBackend, disconnect, findToast, renderApp } from './helpers';
+
+let backend: TestBackend;
+let key: AccessKeySummary;
+
+beforeEach(async () => {
+  backend = await connectBackend();
+  const created = await backend.api.createAccessKey({ name: 'payments', description: 'Payment gateway' });
+  if (!created.ok) throw new Error(created.error.message);
+  key = created.data;
+});
+afterEach(() => disconnect(backend));
+
+async function secretOf(id: string): Promise<string> {
+  const result = await backend.api.revealAccessKeySecret({ id });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data.secret;
+}
+
+async function openDetails() {
+  const view = await renderApp();
+  await view.user.click(screen.getByRole('button', { name: 'payments' }));
+  await screen.findByRole('heading', { level: 1, name: 'payments' });
+  return view;
+}
+
+describe('Access Key details', () => {
+  it('shows basic information and the full APIKey', async () => {
+    await openDetails();
+    const info = screen.getByRole('region', { name: 'Basic information' });
+    expect(within(info).getByText(key.id)).toBeTruthy();
+    expect(within(info).getByText('Payment gateway')).toBeTruthy();
+    expect(screen.getByText(key.apiKey)).toBeTruthy();
+  });
+
+  it('reveals the APISecret only on Show and drops it on Hide', async () => {
+    const { user } = await openDetails();
+    const secret = await secretOf(key.id);
+    expect(screen.queryByText(secret)).toBeNull();
+    expect(screen.getByText('APISecret hidden')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
+    expect(await screen.findByText(secret)).toBeTruthy();
+    // The secret lives in the component only, never in the shared store.
+    expect(JSON.stringify(useAppStore.getState())).not.toContain(secret);
+
+    await user.click(screen.getByRole('button', { name: 'Hide APISecret' }));
+    expect(screen.queryByText(secret)).toBeNull();
+    expect(document.body.textContent).not.toContain(secret);
+  });
+
+  it('forgets a revealed APISecret when leaving the page', async () => {
+    const { user } = await openDetails();
+    const secret = await secretOf(key.id);
+    await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
+    await screen.findByText(secret);
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('button', { name: 'Access Key' }));
+    await screen.findByRole('button', { name: 'payments' });
+    await user.click(screen.getByRole('button', { name: 'payments' }));
+    await screen.findByRole('heading', { level: 1, name: 'payments' });
+    expect(document.body.textContent).not.toContain(secret);
+    expect(screen.getByRole('button', { name: 'Show APISecret' })).toBeTruthy();
+  });
+
+  it('copies the APISecret in main and says when the clipboard is cleared', async () => {
+    const { user } = await openDetails();
+    await user.click(screen.getByRole('button', { name: 'Copy APISecret' }));
+    await findToast('APISecret copied. The clipboard will be cleared in 30 s');
+    expect(backend.clipboard.text).toBe(await secretOf(key.id));
+    // Copying never puts the secret on the page.
+    expect(document.body.textContent).not.toContain(backend.clipboard.text);
+  });
+
+  it('copies the APIKey from the details page', async () => {
+    const { user } = await openDetails();
+    await user.click(screen.getByRole('button', { name: 'Copy APIKey' }));
+    await findToast('APIKey copied');
+    expect(backend.clipboard.text).toBe(key.apiKey);
+  });
+
+  it('shows a missing secret inline beside the APISecret', async () => {
+    const { user } = await openDetails();
+    await keytar.deletePassword(backend.service, key.id);
+    await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('not in the OS keychain');
+    expect(screen.getAllByText('secret missing').length).toBeGreaterThan(0);
+  });
+
+  it('edits name and description', async () => {
+    const { user } = await openDetails();
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Access Key' });
+    const name = within(dialog).getByRole('textbox', { name: /Name/ });
+    expect((name as HTMLInputElement).value).toBe('payments');
+    await user.clear(name);
+    await user.type(name, 'payments-v2');
+    const description = within(dialog).getByRole('textbox', { name: /Description/ });
+    await user.clear(description);
+    await user.type(description, 'Second gateway');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'payments-v2' })).toBeTruthy();
+    await findToast('Access key saved');
+    const stored = await backend.api.getAccessKey({ id: key.id });
+    expect(stored.ok && stored.data).toMatchObject({ name: 'payments-v2', description: 'Second gateway' });
+  });
+
+  it('asks before deleting: Cancel keeps the key, Delete removes it and its secret', async () => {
+    const { user } = await openDetails();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Delete Access Key' });
+    expect(dialog.textContent).toContain('payments');
+    expect(dialog.textContent).toContain('removed from the OS keychain');
+    expect(dialog.textContent).toContain('cannot be undone');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    await user.keyboard('{Enter}'); // Enter on the default focus cancels
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect((await backend.api.getAccessKey({ id: key.id })).ok).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Delete Access Key' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    await findToast('Access key "payments" deleted');
+    expect(screen.getByRole('heading', { level: 1, name: 'Access Key' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'No access keys yet' })).toBeTruthy();
+    const gone = await backend.api.getAccessKey({ id: key.id });
+    expect(!gone.ok && gone.error.code).toBe('NOT_FOUND');
+    const report = await backend.api.reconcileKeychain({});
+    expect(report.ok && report.data.orphanAccounts).toEqual([]);
+  });
+
+  it('says so when the key no longer exists', async () => {
+    const { user } = await renderApp();
+    await backend.api.deleteAccessKey({ id: key.id });
+    await user.click(screen.getByRole('button', { name: 'payments' }));
+    expect(await screen.findByRole('heading', { name: 'This access key no longer exists' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to Access Key list' }));
+    expect(await screen.findByRole('heading', { name: 'No access keys yet' })).toBeTruthy();
+  });
+
+  it('hides a revealed APISecret by itself after 60 s', async () => {
+    const { user } = await openDetails();
+    const secret = await secretOf(key.id);
+    // Fake only timers started from here on; IPC and the keychain keep real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
+      await screen.findByText(secret);
+      act(() => vi.advanceTimersByTime(59_000));
+      expect(screen.getByText(secret)).toBeTruthy();
+      act(() => vi.advanceTimersByTime(1_500));
+      expect(screen.queryByText(secret)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

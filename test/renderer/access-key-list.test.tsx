@@ -1,0 +1,121 @@
+import { screen, within } from '@testing-library/react';
+import keytar from 'keytar';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testKeychainService, type TestBackend } from '../support/test-backend';
+import { connectBackend, dataDirWith, disconnect, findToast, record, renderApp } from './helpers';
+
+let backend: TestBackend | undefined;
+afterEach(() => disconnect(backend));
+
+// Created at three distinct times, deliberately not in name order.
+const seeded = [
+  record({ id: 'aaaaaaaaaa01', name: 'orders-api', apiKey: 'A1B2C3D4E5F60718293A4B5C6D7E8F90', createdAt: '2024-03-01T10:00:00.000Z' }),
+  record({ id: 'bbbbbbbbbb02', name: 'Billing', apiKey: 'FFEEDDCCBBAA00998877665544332211', createdAt: '2024-05-01T10:00:00.000Z', description: 'Nightly billing job' }),
+  record({ id: 'cccccccccc03', name: 'reports', apiKey: '0123456789ABCDEF0123456789ABCDEF', createdAt: '2024-01-01T10:00:00.000Z' }),
+];
+
+async function renderSeeded() {
+  backend = await connectBackend({ dataDir: await dataDirWith(seeded) });
+  return renderApp();
+}
+
+const rowNames = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('button')[0]!.textContent);
+
+describe('Access Key list', () => {
+  it('lists keys newest first and re-sorts by the Created header', async () => {
+    const { user } = await renderSeeded();
+    expect(screen.getByRole('heading', { level: 1, name: 'Access Key' })).toBeTruthy();
+    expect(rowNames()).toEqual(['Billing', 'orders-api', 'reports']);
+    expect(screen.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByText('FFEEDDCC…2211')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Created' }));
+    expect(rowNames()).toEqual(['reports', 'orders-api', 'Billing']);
+    expect(screen.getByRole('columnheader', { name: /Created/ }).getAttribute('aria-sort')).toBe('ascending');
+  });
+
+  it('filters by name, Access Key ID and APIKey as you type, ignoring case', async () => {
+    const { user } = await renderSeeded();
+    const search = screen.getByRole('searchbox', { name: 'Search access keys' });
+
+    await user.type(search, 'BILL');
+    expect(rowNames()).toEqual(['Billing']);
+    expect(screen.getByText('1 of 3 access keys')).toBeTruthy();
+
+    await user.clear(search);
+    await user.type(search, 'cccccccccc');
+    expect(rowNames()).toEqual(['reports']);
+
+    await user.clear(search);
+    await user.type(search, 'a1b2c3');
+    expect(rowNames()).toEqual(['orders-api']);
+
+    await user.clear(search);
+    await user.type(search, 'nothing-like-this');
+    expect(screen.getByRole('heading', { name: 'No matching access keys' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+
+    await user.keyboard('{Escape}');
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(rowNames()).toHaveLength(3);
+  });
+
+  it('focuses the search box with "/" and Ctrl+F', async () => {
+    const { user } = await renderSeeded();
+    const search = screen.getByRole('searchbox', { name: 'Search access keys' });
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(search);
+    expect((search as HTMLInputElement).value).toBe('');
+    search.blur();
+    await user.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('copies the APIKey through main and confirms with a toast', async () => {
+    const { user } = await renderSeeded();
+    const row = screen.getByRole('button', { name: 'orders-api' }).closest('tr')!;
+    await user.click(within(row).getByRole('button', { name: 'Copy APIKey' }));
+    await findToast('APIKey copied');
+    expect(backend!.clipboard.text).toBe('A1B2C3D4E5F60718293A4B5C6D7E8F90');
+  });
+
+  it('opens details from the keyboard: Tab to the name, Enter', async () => {
+    const { user } = await renderSeeded();
+    const nameButton = screen.getByRole('button', { name: 'reports' });
+    while (document.activeElement !== nameButton) await user.tab();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'reports' })).toBeTruthy();
+  });
+
+  it('marks keys whose secret is missing and reports orphaned keychain entries', async () => {
+    const service = testKeychainService();
+    // Only "Billing" gets its secret; plus two entries no record points to.
+    await keytar.setPassword(service, 'bbbbbbbbbb02', 'S'.repeat(32));
+    await keytar.setPassword(service, 'dddddddddd04', 'x');
+    await keytar.setPassword(service, 'eeeeeeeeee05', 'y');
+    backend = await connectBackend({ dataDir: await dataDirWith(seeded), service });
+    const { user } = await renderApp();
+
+    const badgeIn = (name: string) => within(screen.getByRole('button', { name }).closest('td')!).queryByText('secret missing');
+    expect(badgeIn('orders-api')).toBeTruthy();
+    expect(badgeIn('reports')).toBeTruthy();
+    expect(badgeIn('Billing')).toBeNull();
+
+    expect(screen.getByText('2 keychain entries have no access key record')).toBeTruthy();
+    await user.click(screen.getByText('Show entries'));
+    expect(screen.getByText('dddddddddd04')).toBeTruthy();
+    expect(screen.getByText('eeeeeeeeee05')).toBeTruthy();
+  });
+
+  it('refreshes to pick up keys created elsewhere', async () => {
+    const { user } = await renderSeeded();
+    await backend!.api.createAccessKey({ name: 'from-another-window', description: '' });
+    expect(screen.queryByRole('button', { name: 'from-another-window' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByRole('button', { name: 'from-another-window' })).toBeTruthy();
+  });
+});

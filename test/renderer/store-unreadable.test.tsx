@@ -1,0 +1,34 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen } from '@testing-library/react';
+import { afterEach, expect, it } from 'vitest';
+import { useAppStore } from '../../renderer/src/store';
+import type { TestBackend } from '../support/test-backend';
+import { connectBackend, disconnect, renderApp, STORE_FILE } from './helpers';
+
+let backend: TestBackend | undefined;
+afterEach(() => disconnect(backend));
+
+it('names the unreadable data file and its problem, says it was left untouched, and blocks creating', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gatekey-corrupt-'));
+  const file = join(dataDir, STORE_FILE);
+  const corrupt = '{"schemaVersion": 1, "accessKeys": [';
+  await writeFile(file, corrupt);
+  backend = await connectBackend({ dataDir });
+  const { user } = await renderApp();
+
+  const banner = await screen.findByRole('alert');
+  expect(banner.textContent).toContain('Gatekey cannot read its data file');
+  expect(banner.textContent).toContain(file);
+  expect(banner.textContent).toContain('not valid JSON');
+  expect(banner.textContent).toContain('left untouched');
+
+  const create = screen.getByRole('button', { name: 'Create Access Key' });
+  expect(create).toHaveProperty('disabled', true);
+  await user.keyboard('{Control>}n{/Control}');
+  expect(screen.queryByRole('dialog')).toBeNull();
+  // The background keychain check is skipped: it would only fail on the same file.
+  expect(useAppStore.getState().reconcile.status).toBe('idle');
+  expect(await readFile(file, 'utf8')).toBe(corrupt);
+});
