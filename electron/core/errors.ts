@@ -7,6 +7,7 @@ export const errorCodes = [
   'INVALID_INPUT',
   'NOT_FOUND',
   'NAME_TAKEN',
+  'ALREADY_EXISTS',
   'KEYCHAIN_UNAVAILABLE',
   'SECRET_MISSING',
   'STORE_UNREADABLE',
@@ -25,6 +26,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** For ALREADY_EXISTS: the ID of the record that already exists, so the UI can point to it. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = 'AppError';

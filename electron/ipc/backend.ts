@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { createAccessKeyService } from '../core/access-keys/service';
+import { createApiGroupService } from '../core/api-groups/service';
+import { createAuthorizationService } from '../core/authorizations/service';
 import { createClipboardGuard, type Clipboard } from '../core/clipboard-guard';
 import { MetadataStore } from '../storage/metadata-store';
 import type { SecretStore } from '../storage/secret-store';
 import { createDispatch, type Dispatch } from './dispatch';
 import { accessKeyHandlers } from './handlers/access-keys';
-import { appHandlers } from './handlers/app';
+import { apiGroupHandlers } from './handlers/api-groups';
+import { appHandlers, type Desktop } from './handlers/app';
+import { authorizationHandlers } from './handlers/authorizations';
 
 export const STORE_FILE_NAME = 'gatekey-store.json';
 
@@ -13,6 +17,7 @@ export interface BackendOptions {
   dataDir: string;
   secrets: SecretStore;
   clipboard: Clipboard;
+  desktop: Desktop;
   version: string;
 }
 
@@ -20,9 +25,14 @@ export interface BackendOptions {
  * Everything behind the IPC boundary, without Electron: the app wires it to
  * ipcMain, the tests to the page directly.
  */
-export async function createBackend({ dataDir, secrets, clipboard, version }: BackendOptions): Promise<{ dispatch: Dispatch; store: MetadataStore }> {
+export async function createBackend({ dataDir, secrets, clipboard, desktop, version }: BackendOptions): Promise<{ dispatch: Dispatch; store: MetadataStore }> {
   const store = await MetadataStore.open(join(dataDir, STORE_FILE_NAME));
   const accessKeys = createAccessKeyService({ store, secrets, clipboard: createClipboardGuard(clipboard) });
-  const dispatch = createDispatch({ ...appHandlers(store, version), ...accessKeyHandlers(accessKeys) });
+  const dispatch = createDispatch({
+    ...appHandlers({ store, secrets, desktop, version }),
+    ...accessKeyHandlers(accessKeys),
+    ...apiGroupHandlers(createApiGroupService({ store })),
+    ...authorizationHandlers(createAuthorizationService({ store })),
+  });
   return { dispatch, store };
 }

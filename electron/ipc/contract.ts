@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { accessKeyFields, accessKeyId } from '../core/access-keys/rules';
 import type { AccessKeySummary, ReconcileReport } from '../core/access-keys/types';
+import { apiGroupFields, apiGroupId } from '../core/api-groups/rules';
+import type { ApiGroupSummary } from '../core/api-groups/types';
+import { authorizationDescription, authorizationFields, authorizationId } from '../core/authorizations/rules';
+import type { AuthorizationSummary, BoundGroup } from '../core/authorizations/types';
 import type { StoreStatus } from '../storage/store-status';
 import type { Result } from './result';
 
@@ -20,7 +24,21 @@ export interface AppStatus {
   store: StoreStatus;
   platform: string;
   version: string;
+  /** No data file existed when the app started and the welcome has not been dismissed. */
+  firstRun: boolean;
 }
+
+export interface AboutInfo {
+  version: string;
+  electron: string;
+  chromium: string;
+  node: string;
+  license: string;
+  dataFolder: string;
+}
+
+/** Most groups one Bind can name: far above any real catalogue, low enough to bound the work. */
+const MAX_BIND = 5_000;
 
 export const contract = {
   getAppStatus: { input: noInput, ...returns<AppStatus>() },
@@ -36,6 +54,33 @@ export const contract = {
   copyAccessKeyApiKey: { input: byId, ...returns<{ copied: true }>() },
   copyAccessKeyId: { input: byId, ...returns<{ copied: true }>() },
   reconcileKeychain: { input: noInput, ...returns<ReconcileReport>() },
+  /** The API groups a key of this app is authorized for, through any authorization naming its ID or APIKey. */
+  listAccessKeyGrants: { input: byId, ...returns<BoundGroup[]>() },
+
+  listApiGroups: { input: noInput, ...returns<ApiGroupSummary[]>() },
+  createApiGroup: { input: apiGroupFields, ...returns<ApiGroupSummary>() },
+  updateApiGroup: { input: apiGroupFields.extend({ id: apiGroupId }), ...returns<ApiGroupSummary>() },
+  /** Deletes the group and its bindings; says how many authorizations lost it. */
+  deleteApiGroup: { input: z.strictObject({ id: apiGroupId }), ...returns<{ id: string; unboundAuthorizations: number }>() },
+
+  listAuthorizations: { input: noInput, ...returns<AuthorizationSummary[]>() },
+  /** Fails with ALREADY_EXISTS (and existingId) when the access key is already authorized. */
+  createAuthorization: { input: authorizationFields, ...returns<AuthorizationSummary>() },
+  updateAuthorization: { input: authorizationDescription.extend({ id: authorizationId }), ...returns<AuthorizationSummary>() },
+  deleteAuthorization: { input: z.strictObject({ id: authorizationId }), ...returns<{ id: string }>() },
+  /** Sets the full bound set: groups not yet bound get today's binding time, kept ones keep theirs. */
+  setAuthorizationBindings: {
+    input: z.strictObject({ id: authorizationId, groupIds: z.array(apiGroupId).max(MAX_BIND) }),
+    ...returns<AuthorizationSummary>(),
+  },
+
+  /** Tries the keychain without storing anything: for the welcome screen. */
+  checkKeychain: { input: noInput, ...returns<{ available: true }>() },
+  /** Marks the welcome as seen (writes the data file if there is none yet). */
+  dismissWelcome: { input: noInput, ...returns<{ dismissed: true }>() },
+  getAboutInfo: { input: noInput, ...returns<AboutInfo>() },
+  /** Opens the data folder in the system file manager. */
+  showDataFolder: { input: noInput, ...returns<{ shown: true }>() },
 } as const;
 
 export type Contract = typeof contract;

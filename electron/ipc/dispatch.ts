@@ -23,7 +23,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof AppError) return failure({ code: error.code, message: error.message, fields: error.fields });
+      if (error instanceof AppError) return failure({ code: error.code, message: error.message, fields: error.fields, existingId: error.existingId });
       // Unknown failures are logged with the method name only: payloads may hold secrets.
       log(`Gatekey: ${method} failed`, error);
       return failure({ code: 'INTERNAL', message: 'Something went wrong inside Gatekey. Please try again; if it keeps happening, restart the app.' });
@@ -33,6 +33,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
 
 function failure(error: IpcError): Result<never> {
   if (error.fields === undefined) delete error.fields;
+  if (error.existingId === undefined) delete error.existingId;
   return { ok: false, error };
 }
 

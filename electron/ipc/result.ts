@@ -4,6 +4,7 @@ export interface IpcError {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  existingId?: string;
 }
 
 /** What every channel resolves to. Handlers never throw across IPC. */

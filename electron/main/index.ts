@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { createBackend } from '../ipc/backend';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
 import { electronClipboard } from './clipboard';
@@ -34,6 +34,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secrets: keytarSecretStore(KEYCHAIN_SERVICE),
     clipboard: electronClipboard(),
+    desktop: shell,
     version: app.getVersion(),
   });
   registerIpc(ipcMain, {

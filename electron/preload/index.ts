@@ -26,6 +26,20 @@ const api = {
   copyAccessKeyApiKey: (input) => call('copyAccessKeyApiKey', input),
   copyAccessKeyId: (input) => call('copyAccessKeyId', input),
   reconcileKeychain: (input) => call('reconcileKeychain', input),
+  listAccessKeyGrants: (input) => call('listAccessKeyGrants', input),
+  listApiGroups: (input) => call('listApiGroups', input),
+  createApiGroup: (input) => call('createApiGroup', input),
+  updateApiGroup: (input) => call('updateApiGroup', input),
+  deleteApiGroup: (input) => call('deleteApiGroup', input),
+  listAuthorizations: (input) => call('listAuthorizations', input),
+  createAuthorization: (input) => call('createAuthorization', input),
+  updateAuthorization: (input) => call('updateAuthorization', input),
+  deleteAuthorization: (input) => call('deleteAuthorization', input),
+  setAuthorizationBindings: (input) => call('setAuthorizationBindings', input),
+  checkKeychain: (input) => call('checkKeychain', input),
+  dismissWelcome: (input) => call('dismissWelcome', input),
+  getAboutInfo: (input) => call('getAboutInfo', input),
+  showDataFolder: (input) => call('showDataFolder', input),
 } satisfies GatekeyApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,9 +1,9 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, constants, copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { AppError } from '../core/errors';
-import { emptyStore, type StoreData } from './store-schema';
+import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
 import { parseStoreFile, StoreFileProblem } from './parse-store-file';
 import type { StoreStatus } from './store-status';
 
@@ -21,18 +21,38 @@ export class MetadataStore {
   private constructor(
     private readonly db: Low<StoreData>,
     readonly status: StoreStatus,
+    /** Whether the file exists: it is written on the first change, not at start-up. */
+    private fileExists: boolean,
   ) {}
 
   static async open(file: string): Promise<MetadataStore> {
     // 0700: the folder is the user's alone; the file is chmod-ed 0600 after each save.
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const db = new Low<StoreData>(new DataFile(file, { parse: parseStoreFile, stringify: stringifyStore }), emptyStore());
+    let fileVersion: number | undefined;
+    const parse = (text: string): StoreData => {
+      const parsed = parseStoreFile(text);
+      fileVersion = parsed.fileVersion;
+      return parsed.data;
+    };
+    const db = new Low<StoreData>(new DataFile(file, { parse, stringify: stringifyStore }), emptyStore());
     try {
       await db.read();
-      return new MetadataStore(db, { state: 'ok', file });
     } catch (error) {
-      return new MetadataStore(db, { state: 'unreadable', file, problem: describeReadFailure(error) });
+      return new MetadataStore(db, { state: 'unreadable', file, problem: describeReadFailure(error) }, true);
     }
+    if (fileVersion !== undefined && fileVersion < STORE_SCHEMA_VERSION) {
+      try {
+        await keepPreMigrationCopy(file, fileVersion);
+      } catch (error) {
+        const problem = `The file is from an older Gatekey (schemaVersion ${fileVersion}) and no copy of it could be kept before upgrading (${(error as NodeJS.ErrnoException).code ?? 'error'}).`;
+        return new MetadataStore(db, { state: 'unreadable', file, problem }, true);
+      }
+    }
+    return new MetadataStore(db, { state: 'ok', file }, fileVersion !== undefined);
+  }
+
+  get hasFile(): boolean {
+    return this.fileExists;
   }
 
   /** The current data. Treat it as read-only: change it through `update`. */
@@ -60,6 +80,7 @@ export class MetadataStore {
     this.db.data = draft;
     try {
       await this.db.write();
+      this.fileExists = true;
       await chmod(this.status.file, 0o600);
     } catch (error) {
       this.db.data = previous;
@@ -78,6 +99,18 @@ export class MetadataStore {
         `Gatekey cannot use its data file ${this.status.file}: ${this.status.problem} The file was left untouched.`,
       );
     }
+  }
+}
+
+/**
+ * The migrated data is written at the next save, in the new format: keep the
+ * old file beside it first, so a downgrade or a migration bug loses nothing.
+ */
+async function keepPreMigrationCopy(file: string, fileVersion: number): Promise<void> {
+  try {
+    await copyFile(file, `${file}.v${fileVersion}.bak`, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 

@@ -1,22 +1,61 @@
 import { z } from 'zod';
 
-export const STORE_SCHEMA_VERSION = 1;
+/** Version 2 added API groups, authorizations and bindings. */
+export const STORE_SCHEMA_VERSION = 2;
+
+const timestamp = z.iso.datetime();
 
 const accessKeyRecord = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{12}$/),
   name: z.string().min(1).max(32),
   description: z.string().max(180),
   apiKey: z.string().regex(/^[0-9A-F]{32}$/),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
-/** The metadata file, version 1. Strict: an unexpected field means we do not understand the file. */
+const apiGroupRecord = z.strictObject({
+  id: z.string().regex(/^[0-9a-z]{12}$/),
+  name: z.string().min(1).max(64),
+  description: z.string().max(256),
+  region: z.string().min(1).max(64),
+  environment: z.enum(['test', 'preview', 'online']),
+  host: z.string().min(1).max(253),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const authorizationRecord = z.strictObject({
+  id: z.string().regex(/^[0-9a-z]{12}$/),
+  callerKey: z.string().regex(/^([0-9a-f]{12}|[0-9A-F]{32})$/),
+  callerKeyKind: z.enum(['accessKeyId', 'apiKey']),
+  callerType: z.literal('apiCaller'),
+  description: z.string().max(256),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const bindingRecord = z.strictObject({
+  authorizationId: z.string(),
+  groupId: z.string(),
+  boundAt: timestamp,
+});
+
+/** The store file as version 1 wrote it; kept to read and migrate old files. */
 export const storeFileV1 = z.strictObject({
-  schemaVersion: z.literal(STORE_SCHEMA_VERSION),
+  schemaVersion: z.literal(1),
   accessKeys: z.array(accessKeyRecord),
 });
 
-export type StoreData = z.infer<typeof storeFileV1>;
+/** The current store file. Strict: an unexpected field means we do not understand the file. */
+export const storeFileV2 = z.strictObject({
+  schemaVersion: z.literal(2),
+  accessKeys: z.array(accessKeyRecord),
+  apiGroups: z.array(apiGroupRecord),
+  authorizations: z.array(authorizationRecord),
+  bindings: z.array(bindingRecord),
+});
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [] });
+export type StoreData = z.infer<typeof storeFileV2>;
+
+export const emptyStore = (): StoreData => ({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [], apiGroups: [], authorizations: [], bindings: [] });

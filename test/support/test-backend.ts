@@ -17,12 +17,21 @@ export async function clearKeychainService(service: string): Promise<void> {
   for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
 }
 
+/** Records what the app would have asked the desktop shell to do (Electron's shell cannot run here). */
+export class RecordingDesktop {
+  shownInFolder: string[] = [];
+  showItemInFolder(path: string): void {
+    this.shownInFolder.push(path);
+  }
+}
+
 export interface TestBackend {
   dispatch: Dispatch;
   api: GatekeyApi;
   dataDir: string;
   service: string;
   clipboard: MemoryClipboard;
+  desktop: RecordingDesktop;
   cleanup(): Promise<void>;
 }
 
@@ -35,13 +44,15 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gatekey-test-')));
   const service = options.service ?? testKeychainService();
   const clipboard = new MemoryClipboard();
-  const { dispatch } = await createBackend({ dataDir, secrets: keytarSecretStore(service), clipboard, version: '0.0.0-test' });
+  const desktop = new RecordingDesktop();
+  const { dispatch } = await createBackend({ dataDir, secrets: keytarSecretStore(service), clipboard, desktop, version: '0.0.0-test' });
   return {
     dispatch,
     api: apiOver(dispatch),
     dataDir,
     service,
     clipboard,
+    desktop,
     async cleanup() {
       await clearKeychainService(service);
       await rm(dataDir, { recursive: true, force: true });

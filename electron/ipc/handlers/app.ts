@@ -1,8 +1,36 @@
+import { dirname } from 'node:path';
+import { checkKeychain } from '../../core/keychain-check';
 import type { MetadataStore } from '../../storage/metadata-store';
+import type { SecretStore } from '../../storage/secret-store';
 import type { Handlers } from '../dispatch';
 
-export function appHandlers(store: MetadataStore, version: string): Pick<Handlers, 'getAppStatus'> {
+/** What only the desktop shell can do; the app passes Electron's shell, tests a recorder. */
+export interface Desktop {
+  showItemInFolder(path: string): void;
+}
+
+type AppHandlers = Pick<Handlers, 'getAppStatus' | 'checkKeychain' | 'dismissWelcome' | 'getAboutInfo' | 'showDataFolder'>;
+
+export function appHandlers({ store, secrets, desktop, version }: { store: MetadataStore; secrets: SecretStore; desktop: Desktop; version: string }): AppHandlers {
   return {
-    getAppStatus: () => ({ store: store.status, platform: process.platform, version }),
+    // First run lasts until something is saved: the welcome's dismissal or the first record.
+    getAppStatus: () => ({ store: store.status, platform: process.platform, version, firstRun: store.status.state === 'ok' && !store.hasFile }),
+    checkKeychain: () => checkKeychain(secrets),
+    dismissWelcome: async () => {
+      if (!store.hasFile) await store.update(() => undefined);
+      return { dismissed: true };
+    },
+    getAboutInfo: () => ({
+      version,
+      electron: process.versions.electron ?? 'not running in Electron',
+      chromium: process.versions.chrome ?? 'not running in Electron',
+      node: process.versions.node,
+      license: 'MIT',
+      dataFolder: dirname(store.status.file),
+    }),
+    showDataFolder: () => {
+      desktop.showItemInFolder(store.status.file);
+      return { shown: true };
+    },
   };
 }

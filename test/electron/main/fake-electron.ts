@@ -84,6 +84,7 @@ export function createFakeElectron(options: { userData: string; gotLock?: boolea
     session: { defaultSession },
     dialog: { showErrorBox: vi.fn() },
     clipboard,
+    shell: { showItemInFolder: vi.fn() },
   };
 }
 

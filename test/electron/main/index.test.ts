@@ -18,6 +18,7 @@ vi.mock('electron', () => ({
   get session() { return holder.fake.session; },
   get dialog() { return holder.fake.dialog; },
   get clipboard() { return holder.fake.clipboard; },
+  get shell() { return holder.fake.shell; },
 }));
 
 let userData: string;

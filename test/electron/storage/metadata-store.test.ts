@@ -33,7 +33,7 @@ describe('MetadataStore on a real file', () => {
     await store.update((data) => data.accessKeys.push(record));
 
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [] });
     const reopened = await MetadataStore.open(file);
     expect(reopened.read().accessKeys).toEqual([record]);
   });
@@ -86,6 +86,7 @@ describe('MetadataStore never overwrites a file it cannot understand', () => {
     ['not JSON', 'hello, world', /not valid JSON/],
     ['an array', '[]', /top level is not an object/],
     ['from a newer Gatekey', JSON.stringify({ schemaVersion: 99, accessKeys: [], future: true }), /newer version of Gatekey \(schemaVersion 99/],
+    ['without a schemaVersion', JSON.stringify({ accessKeys: [] }), /no schemaVersion Gatekey knows/],
     ['invalid', JSON.stringify({ schemaVersion: 1, accessKeys: [{ ...record, apiKey: 'short' }] }), /at accessKeys\.0\.apiKey/],
     ['holding unknown fields', JSON.stringify({ schemaVersion: 1, accessKeys: [{ ...record, apiSecret: 'X' }] }), /store format/],
   ];

@@ -1,0 +1,70 @@
+import { AppError } from '../errors';
+import { unusedId } from '../ids';
+import type { MetadataStore } from '../../storage/metadata-store';
+import type { ApiGroupFields } from './rules';
+import type { ApiGroupRecord, ApiGroupSummary } from './types';
+
+export const groupGone = () =>
+  new AppError('NOT_FOUND', 'This API group no longer exists. It may have been deleted in another window; the list has been refreshed.');
+
+/** The provider's catalogue of API groups. Deleting a group removes its bindings with it. */
+export function createApiGroupService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
+  function assertNameFree(groups: readonly ApiGroupRecord[], name: string, exceptId?: string): void {
+    const wanted = name.toLowerCase();
+    const clash = groups.find((group) => group.id !== exceptId && group.name.toLowerCase() === wanted);
+    if (clash) {
+      throw new AppError('NAME_TAKEN', `An API group named "${clash.name}" already exists.`, {
+        name: 'This name is already used by another API group (names ignore case).',
+      });
+    }
+  }
+
+  function bindingCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { groupId } of store.read().bindings) counts.set(groupId, (counts.get(groupId) ?? 0) + 1);
+    return counts;
+  }
+
+  const summarise = (group: ApiGroupRecord, counts = bindingCounts()): ApiGroupSummary => ({ ...group, bindingCount: counts.get(group.id) ?? 0 });
+
+  return {
+    list(): ApiGroupSummary[] {
+      const counts = bindingCounts();
+      return store.read().apiGroups.map((group) => summarise(group, counts));
+    },
+
+    async create(fields: ApiGroupFields): Promise<ApiGroupSummary> {
+      const group = await store.update((data) => {
+        assertNameFree(data.apiGroups, fields.name);
+        const timestamp = now().toISOString();
+        const record: ApiGroupRecord = { id: unusedId((id) => data.apiGroups.some((g) => g.id === id)), ...fields, createdAt: timestamp, updatedAt: timestamp };
+        data.apiGroups.push(record);
+        return record;
+      });
+      return summarise(group);
+    },
+
+    async update(id: string, fields: ApiGroupFields): Promise<ApiGroupSummary> {
+      const group = await store.update((data) => {
+        const record = data.apiGroups.find((g) => g.id === id);
+        if (!record) throw groupGone();
+        assertNameFree(data.apiGroups, fields.name, id);
+        Object.assign(record, fields, { updatedAt: now().toISOString() });
+        return { ...record };
+      });
+      return summarise(group);
+    },
+
+    delete(id: string): Promise<{ id: string; unboundAuthorizations: number }> {
+      return store.update((data) => {
+        if (!data.apiGroups.some((g) => g.id === id)) throw groupGone();
+        const before = data.bindings.length;
+        data.apiGroups = data.apiGroups.filter((g) => g.id !== id);
+        data.bindings = data.bindings.filter((binding) => binding.groupId !== id);
+        return { id, unboundAuthorizations: before - data.bindings.length };
+      });
+    },
+  };
+}
+
+export type ApiGroupService = ReturnType<typeof createApiGroupService>;

@@ -1,0 +1,148 @@
+import { AppError } from '../errors';
+import { unusedId } from '../ids';
+import { groupGone } from '../api-groups/service';
+import type { MetadataStore } from '../../storage/metadata-store';
+import type { StoreData } from '../../storage/store-schema';
+import type { CallerKey } from './rules';
+import type { AuthorizationRecord, AuthorizationSummary, BindingRecord, BoundGroup } from './types';
+
+const authorizationGone = () =>
+  new AppError('NOT_FOUND', 'This authorization no longer exists. It may have been deleted in another window; the list has been refreshed.');
+
+/**
+ * Access authorizations (one per caller's access key) and their bindings to
+ * API groups. Every change is one store update: it is validated against the
+ * data as it is at that moment, and nothing is written if any part fails.
+ */
+export function createAuthorizationService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
+  /** Every identifier that names the same access key: both of them when the key lives in this app. */
+  function identifiersOf(data: Readonly<StoreData>, key: CallerKey): string[] {
+    const local = data.accessKeys.find((k) => (key.kind === 'accessKeyId' ? k.id : k.apiKey) === key.value);
+    return local ? [local.id, local.apiKey] : [key.value];
+  }
+
+  function boundGroupsOf(data: Readonly<StoreData>, bindings: readonly BindingRecord[]): BoundGroup[] {
+    const groups = new Map(data.apiGroups.map((group) => [group.id, group]));
+    const bound: BoundGroup[] = [];
+    for (const binding of bindings) {
+      const group = groups.get(binding.groupId);
+      if (group) bound.push({ id: group.id, name: group.name, region: group.region, environment: group.environment, boundAt: binding.boundAt });
+    }
+    return bound.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  function summarise(data: Readonly<StoreData>, record: AuthorizationRecord, bindingsByAuthorization: Map<string, BindingRecord[]>): AuthorizationSummary {
+    const local = data.accessKeys.find((key) => key.id === record.callerKey || key.apiKey === record.callerKey);
+    return {
+      ...record,
+      boundGroups: boundGroupsOf(data, bindingsByAuthorization.get(record.id) ?? []),
+      ...(local ? { localAccessKey: { id: local.id, name: local.name } } : {}),
+    };
+  }
+
+  function bindingsByAuthorization(data: Readonly<StoreData>): Map<string, BindingRecord[]> {
+    const map = new Map<string, BindingRecord[]>();
+    for (const binding of data.bindings) {
+      const list = map.get(binding.authorizationId);
+      if (list) list.push(binding);
+      else map.set(binding.authorizationId, [binding]);
+    }
+    return map;
+  }
+
+  const summaryOf = (id: string): AuthorizationSummary => {
+    const data = store.read();
+    const record = data.authorizations.find((a) => a.id === id);
+    if (!record) throw authorizationGone();
+    return summarise(data, record, bindingsByAuthorization(data));
+  };
+
+  function findIn(data: StoreData, id: string): AuthorizationRecord {
+    const record = data.authorizations.find((a) => a.id === id);
+    if (!record) throw authorizationGone();
+    return record;
+  }
+
+  return {
+    list(): AuthorizationSummary[] {
+      const data = store.read();
+      const byAuthorization = bindingsByAuthorization(data);
+      return data.authorizations.map((record) => summarise(data, record, byAuthorization));
+    },
+
+    async create({ callerKey, description }: { callerKey: CallerKey; description: string }): Promise<AuthorizationSummary> {
+      const id = await store.update((data) => {
+        const names = identifiersOf(data, callerKey);
+        const existing = data.authorizations.find((a) => names.includes(a.callerKey));
+        if (existing) {
+          throw new AppError(
+            'ALREADY_EXISTS',
+            `The access key ${existing.callerKey} is already authorized. Open the existing authorization to bind more API groups.`,
+            { callerKey: 'This access key is already authorized: one authorization per access key.' },
+            existing.id,
+          );
+        }
+        const timestamp = now().toISOString();
+        const record: AuthorizationRecord = {
+          id: unusedId((candidate) => data.authorizations.some((a) => a.id === candidate)),
+          callerKey: callerKey.value,
+          callerKeyKind: callerKey.kind,
+          callerType: 'apiCaller',
+          description,
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        };
+        data.authorizations.push(record);
+        return record.id;
+      });
+      return summaryOf(id);
+    },
+
+    async update(id: string, description: string): Promise<AuthorizationSummary> {
+      await store.update((data) => {
+        Object.assign(findIn(data, id), { description, updatedAt: now().toISOString() });
+      });
+      return summaryOf(id);
+    },
+
+    async delete(id: string): Promise<void> {
+      await store.update((data) => {
+        findIn(data, id);
+        data.authorizations = data.authorizations.filter((a) => a.id !== id);
+        data.bindings = data.bindings.filter((binding) => binding.authorizationId !== id);
+      });
+    },
+
+    /** Replaces the bound set; kept bindings keep their time, new ones are stamped now. */
+    async setBindings(id: string, groupIds: readonly string[]): Promise<AuthorizationSummary> {
+      await store.update((data) => {
+        findIn(data, id);
+        const known = new Set(data.apiGroups.map((group) => group.id));
+        const missing = groupIds.filter((groupId) => !known.has(groupId));
+        if (missing.length > 0) throw groupGone();
+        const kept = new Map(data.bindings.filter((b) => b.authorizationId === id).map((b) => [b.groupId, b]));
+        const boundAt = now().toISOString();
+        const wanted = [...new Set(groupIds)].map((groupId) => kept.get(groupId) ?? { authorizationId: id, groupId, boundAt });
+        data.bindings = [...data.bindings.filter((b) => b.authorizationId !== id), ...wanted];
+      });
+      return summaryOf(id);
+    },
+
+    /** The API groups a key of this app may call, through any authorization naming its ID or APIKey. */
+    grantsOf(accessKeyId: string): BoundGroup[] {
+      const data = store.read();
+      const key = data.accessKeys.find((k) => k.id === accessKeyId);
+      if (!key) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+      const authorizationIds = new Set(data.authorizations.filter((a) => a.callerKey === key.id || a.callerKey === key.apiKey).map((a) => a.id));
+      const earliest = new Map<string, BindingRecord>();
+      for (const binding of data.bindings) {
+        if (!authorizationIds.has(binding.authorizationId)) continue;
+        const seen = earliest.get(binding.groupId);
+        if (!seen || binding.boundAt < seen.boundAt) earliest.set(binding.groupId, binding);
+      }
+      return boundGroupsOf(data, [...earliest.values()]);
+    },
+  };
+}
+
+export type AuthorizationService = ReturnType<typeof createAuthorizationService>;

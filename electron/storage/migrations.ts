@@ -1,0 +1,20 @@
+import { storeFileV1, storeFileV2, type StoreData } from './store-schema';
+import type { z } from 'zod';
+
+/**
+ * How to read each older version and bring it to the current one. A version
+ * with no entry here (and not the current one) cannot be opened.
+ */
+export const migrations: Record<number, { schema: z.ZodType; migrate(data: never): StoreData }> = {
+  1: {
+    schema: storeFileV1,
+    migrate: (data: z.infer<typeof storeFileV1>): StoreData => ({
+      schemaVersion: 2,
+      accessKeys: data.accessKeys,
+      apiGroups: [],
+      authorizations: [],
+      bindings: [],
+    }),
+  },
+  2: { schema: storeFileV2, migrate: (data: StoreData) => data },
+};

@@ -1,0 +1,47 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
+import { startTestBackend, type TestBackend } from '../../support/test-backend';
+
+let backend: TestBackend;
+beforeEach(async () => {
+  backend = await startTestBackend();
+});
+afterEach(() => backend.cleanup());
+
+describe('app status, welcome and about', () => {
+  it('is a first run until the welcome is dismissed, which writes an empty store', async () => {
+    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: true, store: { state: 'ok' } } });
+    expect(await backend.api.dismissWelcome({})).toEqual({ ok: true, data: { dismissed: true } });
+    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
+    expect(JSON.parse(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8'))).toMatchObject({ schemaVersion: 2, accessKeys: [] });
+    const again = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
+    expect(await again.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
+  });
+
+  it('is not a first run once something was saved, nor with an unreadable store', async () => {
+    await backend.api.createApiGroup({ name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' });
+    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
+    await writeFile(join(backend.dataDir, STORE_FILE_NAME), 'garbage');
+    const broken = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
+    expect(await broken.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false, store: { state: 'unreadable' } } });
+    expect(await broken.api.dismissWelcome({})).toMatchObject({ ok: true });
+    expect(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8')).toBe('garbage');
+  });
+
+  it('checks the real keychain and leaves nothing behind', async () => {
+    expect(await backend.api.checkKeychain({})).toEqual({ ok: true, data: { available: true } });
+    expect(await keytar.findCredentials(backend.service)).toEqual([]);
+  });
+
+  it('tells versions, licence and data folder, and shows the folder through the desktop shell', async () => {
+    expect(await backend.api.getAboutInfo({})).toEqual({
+      ok: true,
+      data: { version: '0.0.0-test', electron: expect.any(String), chromium: expect.any(String), node: process.versions.node, license: 'MIT', dataFolder: backend.dataDir },
+    });
+    expect(await backend.api.showDataFolder({})).toEqual({ ok: true, data: { shown: true } });
+    expect(backend.desktop.shownInFolder).toEqual([join(backend.dataDir, STORE_FILE_NAME)]);
+  });
+});
