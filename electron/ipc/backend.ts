@@ -3,6 +3,7 @@ import { createAccessKeyService } from '../core/access-keys/service';
 import { createApiGroupService } from '../core/api-groups/service';
 import { createAuthorizationService } from '../core/authorizations/service';
 import { createClipboardGuard, type Clipboard } from '../core/clipboard-guard';
+import { createTestCallService } from '../core/test-call/service';
 import { MetadataStore } from '../storage/metadata-store';
 import type { SecretStore } from '../storage/secret-store';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -10,6 +11,7 @@ import { accessKeyHandlers } from './handlers/access-keys';
 import { apiGroupHandlers } from './handlers/api-groups';
 import { appHandlers, type Desktop } from './handlers/app';
 import { authorizationHandlers } from './handlers/authorizations';
+import { testCallHandlers } from './handlers/test-call';
 
 export const STORE_FILE_NAME = 'gatekey-store.json';
 
@@ -33,6 +35,7 @@ export async function createBackend({ dataDir, secrets, clipboard, desktop, vers
     ...accessKeyHandlers(accessKeys),
     ...apiGroupHandlers(createApiGroupService({ store })),
     ...authorizationHandlers(createAuthorizationService({ store })),
+    ...testCallHandlers(createTestCallService({ accessKeys })),
   });
   return { dispatch, store };
 }

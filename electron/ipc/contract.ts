@@ -5,6 +5,9 @@ import { apiGroupFields, apiGroupId } from '../core/api-groups/rules';
 import type { ApiGroupSummary } from '../core/api-groups/types';
 import { authorizationDescription, authorizationFields, authorizationId } from '../core/authorizations/rules';
 import type { AuthorizationSummary, BoundGroup } from '../core/authorizations/types';
+import type { SignedRequest } from '../core/signing/types';
+import { testCallInput } from '../core/test-call/rules';
+import type { TestCallResponse } from '../core/test-call/types';
 import type { StoreStatus } from '../storage/store-status';
 import type { Result } from './result';
 
@@ -73,6 +76,11 @@ export const contract = {
     input: z.strictObject({ id: authorizationId, groupIds: z.array(apiGroupId).max(MAX_BIND) }),
     ...returns<AuthorizationSummary>(),
   },
+
+  /** Signs without sending: canonical request, string to sign, headers, curl (never the secret). */
+  previewTestCall: { input: testCallInput, ...returns<SignedRequest>() },
+  /** Signs afresh and sends from main; REQUEST_FAILED names why a request got no answer. */
+  sendTestCall: { input: testCallInput, ...returns<{ request: SignedRequest; response: TestCallResponse }>() },
 
   /** Tries the keychain without storing anything: for the welcome screen. */
   checkKeychain: { input: noInput, ...returns<{ available: true }>() },

@@ -1,0 +1,105 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { AppError } from '../errors';
+import type { TestCallResponse } from './types';
+
+export type { TestCallResponse } from './types';
+
+export const SEND_TIMEOUT_MS = 30_000;
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: ReadonlyArray<readonly [string, string]>;
+  body: string;
+}
+
+const failed = (message: string) => new AppError('REQUEST_FAILED', message);
+
+/** Why a request failed, in words; the request's headers (which hold the signature) are never included. */
+function describeFailure(error: NodeJS.ErrnoException, url: URL): string {
+  const where = url.host;
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `${where} refused the connection. Is the service running and the port right?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${url.hostname} could not be found (DNS). Check the host name and your network.`;
+    case 'ECONNRESET':
+      return `${where} closed the connection before answering.`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${where} cannot be reached from this network.`;
+    default:
+      if (error.code?.startsWith('ERR_TLS') || /certificate|SSL|TLS/i.test(error.message)) {
+        return `The TLS connection to ${where} failed: ${error.message}.`;
+      }
+      return `The request to ${where} failed: ${error.message}.`;
+  }
+}
+
+/**
+ * Sends one request from the main process: http and https only, 30 s for the
+ * whole exchange, at most 5 MiB of answer kept, redirects reported not followed.
+ */
+export function sendRequest(outgoing: OutgoingRequest, timeoutMs = SEND_TIMEOUT_MS): Promise<TestCallResponse> {
+  const url = new URL(outgoing.url);
+  const request = url.protocol === 'https:' ? httpsRequest : url.protocol === 'http:' ? httpRequest : undefined;
+  if (!request) return Promise.reject(failed('Only http:// and https:// URLs can be called.'));
+  const started = performance.now();
+
+  return new Promise<TestCallResponse>((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of outgoing.headers) headers[name] = value;
+    const call = request(url, { method: outgoing.method, headers, agent: false }, (response: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      let kept = 0;
+      let truncated = false;
+      response.on('data', (chunk: Buffer) => {
+        if (kept >= MAX_RESPONSE_BYTES) {
+          truncated = true;
+          response.destroy();
+          finish();
+          return;
+        }
+        const room = MAX_RESPONSE_BYTES - kept;
+        chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+        kept += Math.min(chunk.length, room);
+        if (chunk.length > room) truncated = true;
+      });
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        const location = response.headers.location;
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          headers: pairsOf(response.rawHeaders),
+          body: Buffer.concat(chunks).toString('utf8'),
+          truncated,
+          timeMs: Math.round(performance.now() - started),
+          ...((response.statusCode ?? 0) >= 300 && (response.statusCode ?? 0) < 400 && location ? { redirectTo: new URL(location, url).href } : {}),
+        });
+      };
+      response.on('end', finish);
+      response.on('error', (error) => (done ? undefined : reject(failed(describeFailure(error, url)))));
+    });
+    const timer = setTimeout(() => {
+      call.destroy(Object.assign(new Error('timeout'), { code: 'GATEKEY_TIMEOUT' }));
+    }, timeoutMs);
+    call.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(failed(error.code === 'GATEKEY_TIMEOUT' ? `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.` : describeFailure(error, url)));
+    });
+    call.end(outgoing.body === '' ? undefined : outgoing.body);
+  });
+}
+
+function pairsOf(raw: string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { signTestRequest, type TestRequest } from '../../../../electron/core/signing/request';
+
+const credentials = { apiKey: '0123456789ABCDEF0123456789ABCDEF', secret: 'FEDCBA9876543210FEDCBA9876543210' };
+const options = { algorithm: 'JDCLOUD2' as const, date: '20261129T101010Z', nonce: 'nonce-1' };
+const request = (overrides: Partial<TestRequest> = {}): TestRequest => ({
+  method: 'GET',
+  url: 'https://xv3xbwah945y.cn-north-1.jdcloud-api.net/v1/items?b=2&a=1',
+  headers: [],
+  body: '',
+  ...overrides,
+});
+
+const errorOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error as { code: string; message: string; fields?: Record<string, string> };
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('signing a test request', () => {
+  it('takes service and region from the group host, signs host, and adds the signature headers', () => {
+    const signed = signTestRequest(request(), credentials, options);
+    expect(signed.service).toBe('xv3xbwah945y');
+    expect(signed.region).toBe('cn-north-1');
+    expect(signed.scope).toBe('20261129/cn-north-1/xv3xbwah945y/jdcloud2_request');
+    expect(signed.signedHeaders).toBe('host;x-jdcloud-date;x-jdcloud-nonce');
+    expect(signed.headers.map(([name]) => name)).toEqual(['host', 'x-jdcloud-date', 'x-jdcloud-nonce', 'Authorization']);
+    expect(signed.canonicalRequest.split('\n').slice(0, 3)).toEqual(['GET', '/v1/items', 'a=1&b=2']);
+  });
+
+  it('signs the port in host unless it is the scheme default', () => {
+    expect(signTestRequest(request({ url: 'https://svc.cn-north-1.example.com:443/' }), credentials, options).canonicalRequest).toContain('\nhost:svc.cn-north-1.example.com\n');
+    expect(signTestRequest(request({ url: 'http://svc.cn-north-1.example.com:8080/' }), credentials, options).canonicalRequest).toContain('\nhost:svc.cn-north-1.example.com:8080\n');
+  });
+
+  it('takes region and service overrides, and needs them for an IP address', () => {
+    expect(errorOf(() => signTestRequest(request({ url: 'http://127.0.0.1:9000/x' }), credentials, options))).toMatchObject({ code: 'INVALID_INPUT', fields: { region: expect.any(String) } });
+    const signed = signTestRequest(request({ url: 'http://127.0.0.1:9000/x' }), credentials, { ...options, region: 'cn-north-1', service: 'svc' });
+    expect(signed.scope).toBe('20261129/cn-north-1/svc/jdcloud2_request');
+  });
+
+  it('keeps "+" in a query as a plus sign, as the gateway reads it', () => {
+    expect(signTestRequest(request({ url: 'https://s.r.example.com/?q=a+b' }), credentials, options).canonicalRequest).toContain('\nq=a%2Bb\n');
+  });
+
+  it('builds a curl command that carries the signature but not the secret', () => {
+    const signed = signTestRequest(request({ method: 'post', body: `{"it's":1}`, headers: [['Content-Type', 'application/json']] }), credentials, options);
+    expect(signed.curl).toContain("curl -sS -X POST 'https://xv3xbwah945y.cn-north-1.jdcloud-api.net/v1/items?b=2&a=1'");
+    expect(signed.curl).toContain(`-H 'Authorization: JDCLOUD2-HMAC-SHA256 Credential=${credentials.apiKey}/`);
+    expect(signed.curl).toContain(`--data-raw '{"it'\\''s":1}'`);
+    expect(JSON.stringify(signed)).not.toContain(credentials.secret);
+  });
+
+  it.each([
+    ['not a URL', request({ url: 'xv3xbwah945y/v1' }), 'url', /full URL/],
+    ['an ftp URL', request({ url: 'ftp://example.com/file' }), 'url', /Only http/],
+    ['a URL with credentials', request({ url: 'https://user:pw@example.com/' }), 'url', /not in the URL/],
+    ['CR/LF in a header value', request({ headers: [['X-A', 'ok\r\nX-Evil: 1']] }), 'headers', /header injection/],
+    ['LF in a header name', request({ headers: [['X-A\nX-Evil', '1']] }), 'headers', /header injection/],
+    ['a non-ASCII header value', request({ headers: [['X-Name', 'Zoë']] }), 'headers', /non-ASCII/],
+    ['an invalid header name', request({ headers: [['X A', '1']] }), 'headers', /not a valid header name/],
+    ['a Host header', request({ headers: [['Host', 'other']] }), 'headers', /taken from the URL/],
+    ['a body over 10 MiB', request({ method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) }), 'body', /over 10 MiB/],
+    ['a bad method', request({ method: 'GE T' }), 'method', /not an HTTP method/],
+  ])('refuses %s, without the secret in the message', (_label, input, field, message) => {
+    const error = errorOf(() => signTestRequest(input, credentials, options));
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message), fields: { [field]: expect.any(String) } });
+    expect(JSON.stringify(error)).not.toContain(credentials.secret);
+  });
+
+  it('refuses a date not in the required form', () => {
+    expect(() => signTestRequest(request(), credentials, { ...options, date: '20261129' })).toThrow(/YYYYMMDDTHHMMSSZ/);
+  });
+});
