@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
@@ -11,6 +12,8 @@ import { defineConfig, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/electron', import.meta.url));
+
+const packageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -27,15 +30,22 @@ const mainExternal = ['electron', 'keytar', ...nodeBuiltins];
  */
 const preloadExternal = ['electron'];
 
-function bundle(entry: string, fileName: string, external: string[]): UserConfig {
+interface BundleExtras {
+  outDir?: string;
+  banner?: string;
+  define?: Record<string, string>;
+}
+
+function bundle(entry: string, fileName: string, external: string[], extras: BundleExtras = {}): UserConfig {
   return {
+    define: extras.define,
     root,
     publicDir: false,
     // A Node-style (server) build: Node resolution, builtins left to require().
     ssr: { target: 'node', noExternal: true, external },
     build: {
       ssr: fileURLToPath(new URL(entry, import.meta.url)),
-      outDir,
+      outDir: extras.outDir ?? outDir,
       // Both builds share dist/electron: neither may wipe the other's file.
       emptyOutDir: false,
       copyPublicDir: false,
@@ -48,6 +58,7 @@ function bundle(entry: string, fileName: string, external: string[]): UserConfig
         output: {
           format: 'cjs',
           entryFileNames: fileName,
+          banner: extras.banner,
           // One self-contained file: the sandboxed preload cannot load chunks.
           codeSplitting: false,
         },
@@ -59,5 +70,13 @@ function bundle(entry: string, fileName: string, external: string[]): UserConfig
 export default defineConfig(({ mode }) => {
   if (mode === 'main') return bundle('./main/index.ts', 'main.cjs', mainExternal);
   if (mode === 'preload') return bundle('./preload/index.ts', 'preload.cjs', preloadExternal);
-  throw new Error(`electron/vite.config.ts: unknown mode "${mode}"; use --mode main or --mode preload.`);
+  // The `gatekey` command line: plain Node, sharing core and storage with main.
+  if (mode === 'cli') {
+    return bundle('./cli/gatekey.ts', 'gatekey.cjs', mainExternal, {
+      outDir: fileURLToPath(new URL('../dist/cli', import.meta.url)),
+      banner: '#!/usr/bin/env node',
+      define: { __GATEKEY_VERSION__: JSON.stringify(packageVersion) },
+    });
+  }
+  throw new Error(`electron/vite.config.ts: unknown mode "${mode}"; use --mode main, preload or cli.`);
 });

@@ -1,0 +1,14 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The app's name: Electron's userData folder and the keychain service are named after it. */
+export const APP_NAME = 'Gatekey';
+/** Keychain service under which the app keeps APISecrets (account = Access Key ID). */
+export const KEYCHAIN_SERVICE = APP_NAME;
+
+/** Where Electron's `app.getPath('userData')` points for this app, for tools that run without Electron. */
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_NAME);
+}
