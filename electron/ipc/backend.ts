@@ -3,6 +3,7 @@ import { createAccessKeyService } from '../core/access-keys/service';
 import { createApiGroupService } from '../core/api-groups/service';
 import { createAuthorizationService } from '../core/authorizations/service';
 import { createClipboardGuard, type Clipboard } from '../core/clipboard-guard';
+import { createKeyFileService } from '../core/key-files/service';
 import { createTestCallService } from '../core/test-call/service';
 import { MetadataStore } from '../storage/metadata-store';
 import type { SecretStore } from '../storage/secret-store';
@@ -11,6 +12,7 @@ import { accessKeyHandlers } from './handlers/access-keys';
 import { apiGroupHandlers } from './handlers/api-groups';
 import { appHandlers, type Desktop } from './handlers/app';
 import { authorizationHandlers } from './handlers/authorizations';
+import { keyFileHandlers } from './handlers/key-files';
 import { testCallHandlers } from './handlers/test-call';
 
 export const STORE_FILE_NAME = 'gatekey-store.json';
@@ -29,12 +31,15 @@ export interface BackendOptions {
  */
 export async function createBackend({ dataDir, secrets, clipboard, desktop, version }: BackendOptions): Promise<{ dispatch: Dispatch; store: MetadataStore }> {
   const store = await MetadataStore.open(join(dataDir, STORE_FILE_NAME));
-  const accessKeys = createAccessKeyService({ store, secrets, clipboard: createClipboardGuard(clipboard) });
+  const guard = createClipboardGuard(clipboard);
+  const accessKeys = createAccessKeyService({ store, secrets, clipboard: guard });
+  const authorizations = createAuthorizationService({ store });
   const dispatch = createDispatch({
     ...appHandlers({ store, secrets, desktop, version }),
     ...accessKeyHandlers(accessKeys),
     ...apiGroupHandlers(createApiGroupService({ store })),
-    ...authorizationHandlers(createAuthorizationService({ store })),
+    ...authorizationHandlers(authorizations),
+    ...keyFileHandlers(createKeyFileService({ accessKeys, authorizations, clipboard: guard, dialogs: desktop })),
     ...testCallHandlers(createTestCallService({ accessKeys })),
   });
   return { dispatch, store };

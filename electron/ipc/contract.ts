@@ -5,6 +5,7 @@ import { apiGroupFields, apiGroupId } from '../core/api-groups/rules';
 import type { ApiGroupSummary } from '../core/api-groups/types';
 import { authorizationDescription, authorizationFields, authorizationId } from '../core/authorizations/rules';
 import type { AuthorizationSummary, BoundGroup } from '../core/authorizations/types';
+import type { KeyFileExport, KeyImportPreviewEntry, KeyImportSummary, KeyCandidate } from '../core/key-files/types';
 import type { SignedRequest } from '../core/signing/types';
 import { testCallInput } from '../core/test-call/rules';
 import type { TestCallResponse } from '../core/test-call/types';
@@ -39,6 +40,13 @@ export interface AboutInfo {
   license: string;
   dataFolder: string;
 }
+
+/** Key files are under 1 KiB; 64 KiB is refused before reading, so base64 of it bounds a candidate. */
+const keyCandidate = z.discriminatedUnion('kind', [
+  z.strictObject({ source: z.string().max(255), kind: z.literal('file'), base64: z.string().max(Math.ceil((64 * 1024 + 1) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/) }),
+  z.strictObject({ source: z.string().max(255), kind: z.literal('handoff'), text: z.string().max(100 * 1024) }),
+]) satisfies z.ZodType<KeyCandidate>;
+const keyCandidates = z.strictObject({ candidates: z.array(keyCandidate).max(200) });
 
 /** Most groups one Bind can name: far above any real catalogue, low enough to bound the work. */
 const MAX_BIND = 5_000;
@@ -76,6 +84,16 @@ export const contract = {
     input: z.strictObject({ id: authorizationId, groupIds: z.array(apiGroupId).max(MAX_BIND) }),
     ...returns<AuthorizationSummary>(),
   },
+
+  /** Main opens the save dialog and writes the key file (APIKey, never the secret). */
+  exportAccessKeyFile: { input: byId, ...returns<KeyFileExport>() },
+  /** Puts the one-line handoff text on the clipboard. */
+  copyAccessKeyHandoffText: { input: byId, ...returns<{ fingerprint: string }>() },
+  /** Main opens the file dialog (multi-select); files over 64 KiB are refused unread. */
+  chooseKeyFiles: { input: noInput, ...returns<{ candidates: KeyCandidate[]; refused: Array<{ source: string; reason: string }> }>() },
+  previewKeyImport: { input: keyCandidates, ...returns<KeyImportPreviewEntry[]>() },
+  /** Creates one authorization per new key; existing ones are skipped, never overwritten. */
+  importKeys: { input: keyCandidates, ...returns<KeyImportSummary>() },
 
   /** Signs without sending: canonical request, string to sign, headers, curl (never the secret). */
   previewTestCall: { input: testCallInput, ...returns<SignedRequest>() },

@@ -17,11 +17,25 @@ export async function clearKeychainService(service: string): Promise<void> {
   for (const { account } of await keytar.findCredentials(service)) await keytar.deletePassword(service, account);
 }
 
-/** Records what the app would have asked the desktop shell to do (Electron's shell cannot run here). */
+/**
+ * Stands in for Electron's shell and native file dialogs (they need the
+ * Electron binary): records what was asked and answers as the test scripts it,
+ * the way a user would pick a path in the dialog.
+ */
 export class RecordingDesktop {
   shownInFolder: string[] = [];
+  /** What the save dialog answers next: a path, or null for Cancel. */
+  savePath: string | null = null;
+  /** What the open dialog answers next. */
+  openPaths: string[] = [];
   showItemInFolder(path: string): void {
     this.shownInFolder.push(path);
+  }
+  async chooseSavePath(): Promise<string | null> {
+    return this.savePath;
+  }
+  async chooseKeyFiles(): Promise<string[]> {
+    return this.openPaths;
   }
 }
 

@@ -5,6 +5,7 @@ import type { MetadataStore } from '../../storage/metadata-store';
 import type { AccessKeyFields } from './rules';
 import type { AccessKeyRecord, AccessKeySummary, ReconcileReport, SecretStatus } from './types';
 import { newAccessKeyId, newApiKey, newApiSecret } from './credentials';
+import { fingerprintOf } from '../key-files/fingerprint';
 
 export interface AccessKeyServiceDeps {
   store: MetadataStore;
@@ -25,6 +26,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
   const summarise = (record: AccessKeyRecord): AccessKeySummary => ({
     ...record,
     secretStatus: secretStatus.get(record.id) ?? 'unchecked',
+    fingerprint: fingerprintOf(record.apiKey),
   });
 
   function find(id: string): AccessKeyRecord {

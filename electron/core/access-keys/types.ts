@@ -17,6 +17,8 @@ export type SecretStatus = 'unchecked' | 'present' | 'missing';
 /** What leaves the main process about an access key. Never the APISecret. */
 export interface AccessKeySummary extends AccessKeyRecord {
   secretStatus: SecretStatus;
+  /** First 8 hex of SHA-256(APIKey), to confirm a handoff out of band. */
+  fingerprint: string;
 }
 
 export interface ReconcileReport {

@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { unusedId } from '../ids';
 import { groupGone } from '../api-groups/service';
+import { fingerprintOf } from '../key-files/fingerprint';
 import type { MetadataStore } from '../../storage/metadata-store';
 import type { StoreData } from '../../storage/store-schema';
 import type { CallerKey } from './rules';
@@ -33,8 +34,10 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
 
   function summarise(data: Readonly<StoreData>, record: AuthorizationRecord, bindingsByAuthorization: Map<string, BindingRecord[]>): AuthorizationSummary {
     const local = data.accessKeys.find((key) => key.id === record.callerKey || key.apiKey === record.callerKey);
+    const apiKey = record.callerKeyKind === 'apiKey' ? record.callerKey : local?.apiKey;
     return {
       ...record,
+      ...(apiKey ? { fingerprint: fingerprintOf(apiKey) } : {}),
       boundGroups: boundGroupsOf(data, bindingsByAuthorization.get(record.id) ?? []),
       ...(local ? { localAccessKey: { id: local.id, name: local.name } } : {}),
     };
@@ -63,7 +66,17 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
     return record;
   }
 
+  function existingIn(data: Readonly<StoreData>, callerKey: CallerKey): AuthorizationRecord | undefined {
+    const names = identifiersOf(data, callerKey);
+    return data.authorizations.find((a) => names.includes(a.callerKey));
+  }
+
   return {
+    /** The ID of the authorization for this access key, if there is one. */
+    existingFor(callerKey: CallerKey): string | undefined {
+      return existingIn(store.read(), callerKey)?.id;
+    },
+
     list(): AuthorizationSummary[] {
       const data = store.read();
       const byAuthorization = bindingsByAuthorization(data);
@@ -72,8 +85,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
 
     async create({ callerKey, description }: { callerKey: CallerKey; description: string }): Promise<AuthorizationSummary> {
       const id = await store.update((data) => {
-        const names = identifiersOf(data, callerKey);
-        const existing = data.authorizations.find((a) => names.includes(a.callerKey));
+        const existing = existingIn(data, callerKey);
         if (existing) {
           throw new AppError(
             'ALREADY_EXISTS',

@@ -31,6 +31,8 @@ export interface BoundGroup {
 
 export interface AuthorizationSummary extends AuthorizationRecord {
   boundGroups: BoundGroup[];
+  /** SHA-256 fingerprint of the APIKey, when it is known (handed over as APIKey, or the key lives here). */
+  fingerprint?: string;
   /** The access key in this app the identifier belongs to, when there is one. */
   localAccessKey?: { id: string; name: string };
 }

@@ -1,11 +1,12 @@
 import { dirname } from 'node:path';
 import { checkKeychain } from '../../core/keychain-check';
+import type { FileDialogs } from '../../core/key-files/service';
 import type { MetadataStore } from '../../storage/metadata-store';
 import type { SecretStore } from '../../storage/secret-store';
 import type { Handlers } from '../dispatch';
 
-/** What only the desktop shell can do; the app passes Electron's shell, tests a recorder. */
-export interface Desktop {
+/** What only the desktop shell can do; the app passes Electron's shell and dialogs, tests a recorder. */
+export interface Desktop extends FileDialogs {
   showItemInFolder(path: string): void;
 }
 

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { checksumOf, HANDOFF_PREFIX, KEY_FILE_FORMAT, KEY_FILE_VERSION, MAX_KEY_FILE_BYTES, type KeyFile } from './format';
+
+export type KeyFileResult = { ok: true; file: KeyFile } | { ok: false; reason: string };
+
+const NEVER_A_SECRET = 'Key files must never carry a secret: this one has a field that looks like one, so it was refused. Ask the caller to export it again from Gatekey.';
+const SECRET_NAME = /secret|password|passwd|private|credential|^sk$|token/i;
+const SECRET_PREFIX = /^(apisecret|sk)[-_]?/i;
+const unsafeCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+const text = (max: number) => z.string().max(max).refine((value) => !unsafeCharacters.test(value), 'contains control or direction-changing characters');
+const timestamp = z.iso.datetime();
+
+const keyFileSchema = z.strictObject({
+  format: z.literal(KEY_FILE_FORMAT),
+  version: z.literal(KEY_FILE_VERSION),
+  accessKeyId: z.string().regex(/^[0-9a-f]{12}$/, 'is not a 12-hex Access Key ID'),
+  apiKey: z.string().regex(/^[0-9A-F]{32}$/, 'is not a 32-hex APIKey'),
+  // Names come from another machine: any text, shown as text, but no control or bidi characters.
+  name: text(64).pipe(z.string().min(1, 'is empty')),
+  description: text(256),
+  createdAt: timestamp,
+  exportedAt: timestamp,
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'is not a sha256 checksum'),
+});
+
+/** Every key anywhere in the JSON, to catch prototype keys and secret-looking fields wherever they hide. */
+function* keysIn(value: unknown): Generator<string> {
+  if (Array.isArray(value)) for (const item of value) yield* keysIn(item);
+  else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      yield key;
+      yield* keysIn((value as Record<string, unknown>)[key]);
+    }
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `it has fields a key file does not have (${issue.keys.join(', ')})`;
+  const field = issue.path.join('.') || 'the file';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `the field "${field}" is missing`;
+  return `the field "${field}" ${issue.message.startsWith('Invalid') ? `is wrong (${issue.message})` : issue.message}`;
+}
+
+/**
+ * Reads a key file, trusting nothing: size, encoding, JSON, shape, version,
+ * checksum. Never throws; every refusal comes with the reason in words.
+ */
+export function parseKeyFile(bytes: Uint8Array): KeyFileResult {
+  const fail = (reason: string): KeyFileResult => ({ ok: false, reason });
+  if (bytes.byteLength > MAX_KEY_FILE_BYTES) return fail(`It is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a key file is under 1 KiB.`);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fail('It starts with a UTF-8 byte-order mark; it was not written by Gatekey or was re-saved by an editor.');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) return fail('It is not UTF-8 text (it looks like UTF-16 or binary).');
+  let textContent: string;
+  try {
+    textContent = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('It is not valid UTF-8 text.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(textContent);
+  } catch {
+    return fail('It is not JSON; it may be truncated or not a key file.');
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('It is not a key file (its top level is not an object).');
+  const keys = [...keysIn(json)];
+  if (keys.some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype')) return fail('It contains a "__proto__", "constructor" or "prototype" field, which a key file never has.');
+  if (keys.some((key) => SECRET_NAME.test(key) || SECRET_PREFIX.test(key))) return fail(NEVER_A_SECRET);
+  const record = json as Record<string, unknown>;
+  if (record.format !== KEY_FILE_FORMAT) return fail('It is not a Gatekey key file (unknown "format").');
+  if (typeof record.version === 'number' && record.version > KEY_FILE_VERSION) return fail(`It was made by a newer Gatekey (key file version ${record.version}); update Gatekey to import it.`);
+  const parsed = keyFileSchema.safeParse(json);
+  if (!parsed.success) return fail(`It is damaged or not a key file: ${describeIssue(parsed.error.issues[0]!)}.`);
+  const { checksum, ...content } = parsed.data;
+  if (checksumOf(content) !== checksum) return fail('Its checksum does not match its content: it was edited or damaged after export.');
+  return { ok: true, file: parsed.data };
+}
+
+/** Reads the one-line handoff text pasted from a chat. */
+export function parseHandoffText(line: string): KeyFileResult {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith(HANDOFF_PREFIX)) return { ok: false, reason: `Handoff text starts with "${HANDOFF_PREFIX}".` };
+  const payload = trimmed.slice(HANDOFF_PREFIX.length).replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, reason: 'The handoff text is damaged (it has characters base64url does not use).' };
+  return parseKeyFile(Buffer.from(payload, 'base64url'));
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildKeyFile, checksumOf, handoffText, keyFileText, type KeyFile } from '../../../../electron/core/key-files/format';
+import { parseHandoffText, parseKeyFile } from '../../../../electron/core/key-files/parse';
+
+const record = {
+  id: 'a280dc988b22',
+  name: 'payments',
+  description: 'for the payments team',
+  apiKey: '0123456789ABCDEF0123456789ABCDEF',
+  createdAt: '2026-11-01T09:00:00.000Z',
+  updatedAt: '2026-11-01T09:00:00.000Z',
+};
+const valid = buildKeyFile(record, new Date('2026-11-29T10:00:00.000Z'));
+const bytes = (text: string) => new TextEncoder().encode(text);
+/** A file with changed fields and a checksum that matches them, so only the change is judged. */
+const resealed = (changes: Record<string, unknown>, remove: string[] = []) => {
+  const content: Record<string, unknown> = { ...valid, ...changes };
+  for (const field of remove) delete content[field];
+  delete content.checksum;
+  return JSON.stringify({ ...content, checksum: checksumOf(content as unknown as KeyFile) });
+};
+const reasonOf = (input: Uint8Array) => {
+  const result = parseKeyFile(input);
+  return result.ok ? 'accepted' : result.reason;
+};
+
+describe('a valid key file', () => {
+  it('round-trips through text and through handoff text', () => {
+    expect(parseKeyFile(bytes(keyFileText(valid)))).toEqual({ ok: true, file: valid });
+    expect(handoffText(valid)).toMatch(/^gatekey-apikey:[A-Za-z0-9_-]+$/);
+    expect(parseHandoffText(`  ${handoffText(valid)}\n`)).toEqual({ ok: true, file: valid });
+  });
+
+  it('accepts a handoff line that chat broke into pieces', () => {
+    const line = handoffText(valid);
+    expect(parseHandoffText(`${line.slice(0, 40)}\n${line.slice(40, 90)} ${line.slice(90)}`)).toEqual({ ok: true, file: valid });
+  });
+
+  it('takes names with HTML, emoji or right-to-left text as plain text', () => {
+    for (const name of ['<img src=x onerror=alert(1)>', 'pay 💳', 'مدفوعات']) {
+      expect(parseKeyFile(bytes(resealed({ name })))).toMatchObject({ ok: true, file: { name } });
+    }
+  });
+});
+
+describe('a bad key file is refused with its reason', () => {
+  it.each([
+    ['over 64 KiB', new Uint8Array(64 * 1024 + 1).fill(0x20), /larger than 64 KiB/],
+    ['not JSON', bytes('hello'), /not JSON/],
+    ['truncated', bytes(keyFileText(valid).slice(0, 100)), /not JSON/],
+    ['empty', bytes(''), /not JSON/],
+    ['with a UTF-8 BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(keyFileText(valid))]), /byte-order mark/],
+    ['UTF-16', new Uint8Array([0xff, 0xfe, ...Buffer.from(keyFileText(valid), 'utf16le')]), /UTF-16/],
+    ['UTF-16 without BOM', new Uint8Array(Buffer.from(keyFileText(valid), 'utf16le')), /UTF-16 or binary/],
+    ['invalid UTF-8', new Uint8Array([0x7b, 0xc3, 0x28, 0x7d]), /not valid UTF-8/],
+    ['an array', bytes('[]'), /top level is not an object/],
+    ['a string', bytes('"gatekey"'), /top level is not an object/],
+    ['null', bytes('null'), /top level is not an object/],
+    ['of another format', bytes(resealed({ format: 'other.thing' })), /not a Gatekey key file/],
+    ['from a newer Gatekey', bytes(resealed({ version: 2 })), /made by a newer Gatekey \(key file version 2\)/],
+    ['missing its APIKey', bytes(resealed({}, ['apiKey'])), /"apiKey" is missing/],
+    ['with an extra field', bytes(resealed({ team: 'x' })), /fields a key file does not have \(team\)/],
+    ['with a wrong-typed field', bytes(resealed({ version: '1' })), /"version"/],
+    ['with a short APIKey', bytes(resealed({ apiKey: 'ABC' })), /"apiKey" is not a 32-hex APIKey/],
+    ['with a lowercase ID check', bytes(resealed({ accessKeyId: 'A280DC988B22' })), /"accessKeyId"/],
+    ['with a control character in the name', bytes(resealed({ name: 'pay\u0007ments' })), /control or direction-changing/],
+    ['with a bidi override in the description', bytes(resealed({ description: 'abc\u202edcba' })), /control or direction-changing/],
+    ['edited after export', bytes(JSON.stringify({ ...valid, name: 'edited' })), /checksum does not match/],
+    ['with a __proto__ key', bytes(keyFileText(valid).replace('{', '{"__proto__": {"polluted": true},')), /__proto__/],
+    ['with a constructor key', bytes(keyFileText(valid).replace('{', '{"constructor": {"prototype": {}},')), /constructor/],
+    ['carrying an apiSecret', bytes(resealed({ apiSecret: 'FEDCBA9876543210FEDCBA9876543210' })), /must never carry a secret/],
+    ['carrying a secretKey', bytes(resealed({ secretKey: 'x' })), /must never carry a secret/],
+    ['carrying a password deep inside', bytes(resealed({ extra: { nested: [{ Password: 'x' }] } })), /must never carry a secret/],
+    ['carrying sk', bytes(resealed({ sk: 'x' })), /must never carry a secret/],
+  ])('%s', (_label, input, reason) => {
+    expect(reasonOf(input)).toMatch(reason);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses handoff text with the wrong prefix or damaged payload', () => {
+    expect(parseHandoffText('hello')).toMatchObject({ ok: false, reason: expect.stringMatching(/starts with "gatekey-apikey:"/) });
+    expect(parseHandoffText('gatekey-apikey:abc$def')).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged/) });
+    expect(parseHandoffText(handoffText(valid).slice(0, -10))).toMatchObject({ ok: false });
+  });
+});
