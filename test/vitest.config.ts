@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['test/electron/**/*.test.ts'],
+          include: ['test/electron/**/*.test.ts', 'test/resources/**/*.test.ts'],
           exclude: ['test/electron/**/*.no-keychain.test.ts'],
         },
       },

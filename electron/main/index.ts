@@ -1,15 +1,16 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { KEYCHAIN_SERVICE } from '../core/app-identity';
 import { createBackend } from '../ipc/backend';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
+import { aboutPanelOptions } from './about-panel';
 import { electronClipboard } from './clipboard';
+import { electronFileDialogs } from './file-dialogs';
 import { hardenSession, hardenWebContents } from './hardening';
 import { appPaths } from './paths';
 import { registerIpc } from './register-ipc';
 import { isTrustedSender } from './trusted-sender';
 import { createMainWindow } from './window';
 
-/** Keychain service name of the app's secrets. */
-const KEYCHAIN_SERVICE = 'Gatekey';
 
 // main.cjs sits in dist/electron/, beside preload.cjs and below dist/renderer/.
 const paths = appPaths(__dirname);
@@ -30,11 +31,12 @@ function openMainWindow(): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), paths.windowIcon));
   const { dispatch } = await createBackend({
     dataDir: app.getPath('userData'),
     secrets: keytarSecretStore(KEYCHAIN_SERVICE),
     clipboard: electronClipboard(),
-    desktop: shell,
+    desktop: { showItemInFolder: (path) => shell.showItemInFolder(path), ...electronFileDialogs },
     version: app.getVersion(),
   });
   registerIpc(ipcMain, {

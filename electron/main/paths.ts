@@ -5,6 +5,8 @@ export interface AppPaths {
   preload: string;
   /** The built renderer page (dist/renderer/index.html), loaded as a file. */
   rendererIndex: string;
+  /** The window icon (Linux, Windows), rendered by `npm run icons`; packaged by electron-builder.yml's `files`. */
+  windowIcon: string;
 }
 
 /**
@@ -15,5 +17,6 @@ export function appPaths(mainDir: string): AppPaths {
   return {
     preload: join(mainDir, 'preload.cjs'),
     rendererIndex: join(mainDir, '..', 'renderer', 'index.html'),
+    windowIcon: join(mainDir, '..', '..', 'resources', 'icons', '512x512.png'),
   };
 }

@@ -20,9 +20,11 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+/** `icon` shows in the Linux and Windows title bar and task switcher; macOS takes the bundle's icon instead. */
+export function mainWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
   return {
     title: 'Gatekey',
+    ...(icon ? { icon } : {}),
     width: 1200,
     height: 800,
     minWidth: 800,

@@ -10,12 +10,19 @@ const loadKeytar = (): Promise<Keytar> => (keytarModule ??= import('keytar').the
 
 /** The only module that imports keytar: swap the backend here and nowhere else. */
 export function keytarSecretStore(service: string): SecretStore {
-  async function guarded<T>(call: (keytar: Keytar) => Promise<T>): Promise<T> {
-    try {
-      return await call(await loadKeytar());
-    } catch (error) {
-      throw keychainUnavailable(error);
-    }
+  // One keychain call at a time: libsecret aborts the process when an item is
+  // deleted while findCredentials is walking the same collection.
+  let queue: Promise<unknown> = Promise.resolve();
+  function guarded<T>(call: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      try {
+        return await call(await loadKeytar());
+      } catch (error) {
+        throw keychainUnavailable(error);
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
   }
   return {
     get: (account) => guarded((keytar) => keytar.getPassword(service, account)),

@@ -1,12 +1,16 @@
 import { useEffect } from 'react';
+import { AboutDialog } from './components/AboutDialog';
 import { CreateAccessKeyDialog } from './components/CreateAccessKeyDialog';
 import { KeychainNotices } from './components/KeychainNotices';
 import { Sidebar } from './components/Sidebar';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { Toasts } from './components/Toasts';
+import { WelcomeDialog } from './components/WelcomeDialog';
 import { useKeyboardShortcut } from './hooks/useKeyboardShortcut';
 import { AccessKeyDetailsScreen } from './screens/AccessKeyDetailsScreen';
 import { AccessKeyListScreen } from './screens/AccessKeyListScreen';
+import { ApiGroupListScreen } from './screens/ApiGroupListScreen';
+import { AuthorizationListScreen } from './screens/AuthorizationListScreen';
 import { useAppStore, type Screen } from './store';
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -16,6 +20,10 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'accessKeyDetails':
       // Keyed so a different key's page starts fresh (no revealed secret carried over).
       return <AccessKeyDetailsScreen key={screen.id} id={screen.id} />;
+    case 'authorizationList':
+      return <AuthorizationListScreen />;
+    case 'apiGroupList':
+      return <ApiGroupListScreen />;
   }
 }
 
@@ -41,6 +49,8 @@ export function App() {
         <CurrentScreen screen={screen} />
       </main>
       <CreateAccessKeyDialog />
+      <WelcomeDialog />
+      <AboutDialog />
       <Toasts />
     </div>
   );

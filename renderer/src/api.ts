@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../electron/core/errors';
 import type { AccessKeyFields } from '../../electron/core/access-keys/rules';
 import type { Input, Method, Output } from '../../electron/ipc/contract';
 import type { IpcError, Result } from '../../electron/ipc/result';
+import type { KeyCandidate } from '../../electron/core/key-files/types';
 import type {} from './global';
 
 /**
@@ -36,16 +37,45 @@ export const api = {
   copyAccessKeyApiKey: (id: string) => call('copyAccessKeyApiKey', { id }),
   copyAccessKeyId: (id: string) => call('copyAccessKeyId', { id }),
   reconcileKeychain: () => call('reconcileKeychain', {}),
+  listAccessKeyGrants: (id: string) => call('listAccessKeyGrants', { id }),
+
+  listApiGroups: () => call('listApiGroups', {}),
+  createApiGroup: (fields: Input<'createApiGroup'>) => call('createApiGroup', fields),
+  updateApiGroup: (id: string, fields: Input<'createApiGroup'>) => call('updateApiGroup', { id, ...fields }),
+  deleteApiGroup: (id: string) => call('deleteApiGroup', { id }),
+
+  listAuthorizations: () => call('listAuthorizations', {}),
+  createAuthorization: (fields: Input<'createAuthorization'>) => call('createAuthorization', fields),
+  updateAuthorization: (id: string, description: string) => call('updateAuthorization', { id, description }),
+  deleteAuthorization: (id: string) => call('deleteAuthorization', { id }),
+  setAuthorizationBindings: (id: string, groupIds: string[]) => call('setAuthorizationBindings', { id, groupIds }),
+
+  exportAccessKeyFile: (id: string) => call('exportAccessKeyFile', { id }),
+  copyAccessKeyHandoffText: (id: string) => call('copyAccessKeyHandoffText', { id }),
+  chooseKeyFiles: () => call('chooseKeyFiles', {}),
+  previewKeyImport: (candidates: KeyCandidate[]) => call('previewKeyImport', { candidates }),
+  importKeys: (candidates: KeyCandidate[]) => call('importKeys', { candidates }),
+
+  previewTestCall: (input: Input<'previewTestCall'>) => call('previewTestCall', input),
+  sendTestCall: (input: Input<'sendTestCall'>) => call('sendTestCall', input),
+
+  checkKeychain: () => call('checkKeychain', {}),
+  dismissWelcome: () => call('dismissWelcome', {}),
+  getAboutInfo: () => call('getAboutInfo', {}),
+  showDataFolder: () => call('showDataFolder', {}),
 };
 
 // --- Error words ---
 
 const titles: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Please check the entered values',
-  NOT_FOUND: 'This access key no longer exists',
+  // Neutral: access keys, API groups and authorizations all use it; main's message names which.
+  NOT_FOUND: 'It no longer exists',
   NAME_TAKEN: 'This name is already in use',
+  ALREADY_EXISTS: 'This already exists',
   KEYCHAIN_UNAVAILABLE: 'The OS keychain is not available',
   SECRET_MISSING: 'The APISecret is missing from the OS keychain',
+  REQUEST_FAILED: 'The request got no answer',
   STORE_UNREADABLE: 'Gatekey cannot read its data file',
   STORE_WRITE_FAILED: 'Gatekey could not save your change',
   FORBIDDEN_SENDER: 'The request was refused',
@@ -56,8 +86,10 @@ const fallbacks: Record<ErrorCode, string> = {
   INVALID_INPUT: 'Some values are not valid.',
   NOT_FOUND: 'It may have been deleted in another window.',
   NAME_TAKEN: 'Choose another name.',
+  ALREADY_EXISTS: 'Open the existing one instead.',
   KEYCHAIN_UNAVAILABLE: 'Unlock or start your OS keychain, then try again.',
   SECRET_MISSING: 'Delete this access key and create a new one.',
+  REQUEST_FAILED: 'Check the URL and that the service is reachable.',
   STORE_UNREADABLE: 'The data file was left untouched.',
   STORE_WRITE_FAILED: 'Nothing was changed. Check that the data folder is writable and the disk is not full.',
   FORBIDDEN_SENDER: 'Only Gatekey’s own window may make this request.',

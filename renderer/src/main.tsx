@@ -7,6 +7,8 @@ import './styles/controls.css';
 import './styles/table.css';
 import './styles/dialog.css';
 import './styles/feedback.css';
+import './styles/provider.css';
+import './styles/welcome.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Gatekey: #root is missing from index.html.');

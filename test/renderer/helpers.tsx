@@ -41,14 +41,24 @@ export const record = (overrides: Partial<AccessKeyRecord> & Pick<AccessKeyRecor
   ...overrides,
 });
 
-/** Renders the whole app and waits until startup, including the background keychain check, has finished. */
-export async function renderApp() {
+/**
+ * Renders the whole app and waits until startup, including the background keychain check, has finished.
+ * A fresh data folder is a first run: unless `welcome` is asked for, the welcome is dismissed through
+ * main first, as a returning user would have done, so tests of other screens start on the list.
+ */
+export async function renderApp({ welcome = false }: { welcome?: boolean } = {}) {
+  if (!welcome) {
+    const dismissed = await window.api.dismissWelcome({});
+    if (!dismissed.ok && dismissed.error.code !== 'STORE_UNREADABLE') throw new Error(dismissed.error.message);
+  }
   const user = userEvent.setup();
   const view = render(<App />);
   await waitFor(() => {
-    const { listStatus, reconcile, appStatus } = useAppStore.getState();
+    const { listStatus, reconcile, appStatus, keychainCheck } = useAppStore.getState();
     expect(listStatus === 'ready' || listStatus === 'error').toBe(true);
     if (appStatus?.store.state === 'ok') expect(reconcile.status === 'done' || reconcile.status === 'failed').toBe(true);
+    // The welcome's own keychain probe must finish too: nothing may touch the keychain during clean-up.
+    if (appStatus?.firstRun) expect(keychainCheck.status === 'available' || keychainCheck.status === 'failed').toBe(true);
   });
   return { user, ...view };
 }

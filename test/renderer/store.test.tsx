@@ -9,6 +9,7 @@ import { connectBackend, disconnect } from './helpers';
 const summary = (id: string, name: string, createdAt: string): AccessKeySummary => ({
   id,
   name,
+  fingerprint: '00000000',
   description: '',
   apiKey: `${id.toUpperCase()}${'0'.repeat(20)}`,
   createdAt,

@@ -15,10 +15,12 @@ export interface DialogProps {
   describedBy?: string;
   /** Makes body and footer one form, so Enter in a field submits through the footer's submit button. */
   onSubmit?(event: FormEvent<HTMLFormElement>): void;
+  /** "wide" for side-by-side content such as the Bind dialog's two lists. */
+  size?: 'normal' | 'wide';
 }
 
 /** A modal dialog: focus moves in on open, stays inside (Tab wraps), and returns on close. */
-export function Dialog({ title, onClose, children, footer, initialFocus, role = 'dialog', describedBy, onSubmit }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, initialFocus, role = 'dialog', describedBy, onSubmit, size = 'normal' }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -62,7 +64,7 @@ export function Dialog({ title, onClose, children, footer, initialFocus, role = 
 
   return createPortal(
     <div className="dialog-backdrop">
-      <div ref={panel} className="dialog" role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={describedBy} onKeyDown={onKeyDown}>
+      <div ref={panel} className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'} role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={describedBy} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

@@ -2,15 +2,31 @@ import { useRef } from 'react';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import { Icon } from './Icon';
 
+export interface SearchBoxProps {
+  value: string;
+  onChange(value: string): void;
+  /** The accessible name. */
+  label?: string;
+  placeholder?: string;
+  /** Whether "/" and Ctrl/Cmd+F jump here: only for the page's main search, never inside a dialog. */
+  shortcuts?: boolean;
+}
+
 /** Filters as you type. "/" or Ctrl/Cmd+F jumps here; Esc clears. */
-export function SearchBox({ value, onChange }: { value: string; onChange(value: string): void }) {
+export function SearchBox({
+  value,
+  onChange,
+  label = 'Search access keys',
+  placeholder = 'Search name, Access Key ID or APIKey',
+  shortcuts = true,
+}: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   const focus = () => {
     input.current?.focus();
     input.current?.select();
   };
-  useKeyboardShortcut({ key: '/' }, focus);
-  useKeyboardShortcut({ key: 'f', mod: true, whileTyping: true }, focus);
+  useKeyboardShortcut({ key: '/' }, focus, shortcuts);
+  useKeyboardShortcut({ key: 'f', mod: true, whileTyping: true }, focus, shortcuts);
 
   return (
     <div className="search">
@@ -19,8 +35,8 @@ export function SearchBox({ value, onChange }: { value: string; onChange(value: 
         ref={input}
         type="search"
         className="search-input"
-        aria-label="Search access keys"
-        placeholder="Search name, Access Key ID or APIKey"
+        aria-label={label}
+        placeholder={placeholder}
         value={value}
         autoComplete="off"
         spellCheck={false}
@@ -28,11 +44,13 @@ export function SearchBox({ value, onChange }: { value: string; onChange(value: 
         onKeyDown={(event) => {
           if (event.key === 'Escape' && value) {
             event.preventDefault();
+            // Clearing the search is all Esc does here: inside a dialog it must not close it too.
+            event.stopPropagation();
             onChange('');
           }
         }}
       />
-      {!value && (
+      {!value && shortcuts && (
         <kbd className="search-hint" aria-hidden="true">
           /
         </kbd>

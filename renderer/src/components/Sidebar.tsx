@@ -3,12 +3,13 @@ import { sectionOf, sections } from '../store/navigation-slice';
 import { Icon, type IconName } from './Icon';
 
 // One icon per section; a new section adds its entry in `sections` and an icon here.
-const icons: Record<(typeof sections)[number]['id'], IconName> = { accessKeys: 'key' };
+const icons: Record<(typeof sections)[number]['id'], IconName> = { accessKeys: 'key', authorizations: 'userCheck', apiGroups: 'layers' };
 
 export function Sidebar() {
   const current = useAppStore((s) => sectionOf(s.screen));
   const navigate = useAppStore((s) => s.navigate);
   const version = useAppStore((s) => s.appStatus?.version);
+  const openAbout = useAppStore((s) => s.openAbout);
 
   return (
     <aside className="sidebar">
@@ -36,6 +37,9 @@ export function Sidebar() {
         </ul>
       </nav>
       <p className="sidebar-footer">Offline · secrets stay in your OS keychain{version ? ` · v${version}` : ''}</p>
+      <button type="button" className="sidebar-about" onClick={openAbout}>
+        About Gatekey
+      </button>
     </aside>
   );
 }

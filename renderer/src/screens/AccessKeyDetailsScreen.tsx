@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage, errorTitle, type IpcError } from '../api';
 import { AccessKeyBasicInfo } from '../components/AccessKeyBasicInfo';
+import { AccessKeyGrants } from '../components/AccessKeyGrants';
 import { AccessKeyCredentials } from '../components/AccessKeyCredentials';
 import { DeleteAccessKeyDialog } from '../components/DeleteAccessKeyDialog';
 import { EditAccessKeyDialog } from '../components/EditAccessKeyDialog';
@@ -86,6 +87,7 @@ export function AccessKeyDetailsScreen({ id }: { id: string }) {
       </header>
       <AccessKeyBasicInfo accessKey={accessKey} />
       <AccessKeyCredentials accessKey={accessKey} />
+      <AccessKeyGrants accessKeyId={accessKey.id} />
       {dialog === 'edit' && <EditAccessKeyDialog accessKey={accessKey} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteAccessKeyDialog accessKey={accessKey} onClose={() => setDialog(null)} />}
     </div>

@@ -1,13 +1,17 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createAccessKeysSlice } from './access-keys-slice';
+import { createApiGroupsSlice } from './api-groups-slice';
+import { createAuthorizationsSlice } from './authorizations-slice';
 import { createAppStatusSlice } from './app-status-slice';
 import { createKeychainSlice } from './keychain-slice';
 import { createListViewSlice } from './list-view-slice';
 import { createNavigationSlice } from './navigation-slice';
 import { createToastsSlice } from './toasts-slice';
 import type { AppState } from './types';
+import { createWelcomeSlice } from './welcome-slice';
 import { visibleAccessKeys } from './visible-access-keys';
+import { visibleApiGroups, visibleAuthorizations } from './visible-provider-lists';
 
 export type { AppState };
 export type { Screen } from './navigation-slice';
@@ -15,10 +19,13 @@ export type { Screen } from './navigation-slice';
 export const useAppStore = create<AppState>()((...a) => ({
   ...createNavigationSlice(...a),
   ...createAccessKeysSlice(...a),
+  ...createApiGroupsSlice(...a),
+  ...createAuthorizationsSlice(...a),
   ...createAppStatusSlice(...a),
   ...createKeychainSlice(...a),
   ...createListViewSlice(...a),
   ...createToastsSlice(...a),
+  ...createWelcomeSlice(...a),
 }));
 
 /** Back to the state the app starts with (tests; a future "reload"). */
@@ -29,3 +36,12 @@ export const useVisibleAccessKeys = () =>
   useAppStore(useShallow((s) => visibleAccessKeys(s.accessKeys, s.query, s.sortDirection)));
 
 export const useAccessKey = (id: string) => useAppStore((s) => s.accessKeys.find((k) => k.id === id));
+
+/** The API Groups page's rows: filtered by its search, newest first. */
+export const useVisibleApiGroups = () => useAppStore(useShallow((s) => visibleApiGroups(s.apiGroups, s.apiGroupQuery)));
+
+/** The Access Authorization page's rows: filtered by its search, newest first. */
+export const useVisibleAuthorizations = () =>
+  useAppStore(useShallow((s) => visibleAuthorizations(s.authorizations, s.authorizationQuery)));
+
+export const useAuthorization = (id: string) => useAppStore((s) => s.authorizations.find((a) => a.id === id));

@@ -2,12 +2,18 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './types';
 
 /** Every screen the app can show. A new section adds its screens here and an entry in `sections`. */
-export type Screen = { name: 'accessKeyList' } | { name: 'accessKeyDetails'; id: string };
+export type Screen =
+  | { name: 'accessKeyList' }
+  | { name: 'accessKeyDetails'; id: string }
+  | { name: 'authorizationList' }
+  | { name: 'apiGroupList' };
 
-export type SectionId = 'accessKeys';
+export type SectionId = 'accessKeys' | 'authorizations' | 'apiGroups';
 
 export const sections: ReadonlyArray<{ id: SectionId; label: string; home: Screen }> = [
   { id: 'accessKeys', label: 'Access Key', home: { name: 'accessKeyList' } },
+  { id: 'authorizations', label: 'Access Authorization', home: { name: 'authorizationList' } },
+  { id: 'apiGroups', label: 'API Groups', home: { name: 'apiGroupList' } },
 ];
 
 export const sectionOf = (screen: Screen): SectionId => {
@@ -15,6 +21,10 @@ export const sectionOf = (screen: Screen): SectionId => {
     case 'accessKeyList':
     case 'accessKeyDetails':
       return 'accessKeys';
+    case 'authorizationList':
+      return 'authorizations';
+    case 'apiGroupList':
+      return 'apiGroups';
   }
 };
 

@@ -56,6 +56,7 @@ export function createFakeElectron(options: { userData: string; gotLock?: boolea
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`)),
     getVersion: vi.fn(() => '9.9.9'),
+    setAboutPanelOptions: vi.fn(),
   });
   const handles = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const ipcMain = {

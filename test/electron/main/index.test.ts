@@ -77,6 +77,13 @@ describe('when ready', () => {
     expect(fake.app.enableSandbox).toHaveBeenCalled();
   });
 
+  it('fills the native About panel (macOS menu) with name, version, licence and the app icon', async () => {
+    const { fake } = await readyApp();
+    expect(fake.app.setAboutPanelOptions).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ applicationName: 'Gatekey', applicationVersion: '9.9.9', copyright: 'MIT licence', iconPath: expect.stringMatching(/resources[\\/]icons[\\/]512x512\.png$/) }),
+    );
+  });
+
   it('opens one window on the built renderer file, never a URL', async () => {
     const { window } = await readyApp();
     expect(window.loadFile).toHaveBeenCalledTimes(1);

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { appPaths } from '../../../electron/main/paths';
 import { FakeBrowserWindow } from './fake-electron';
@@ -14,6 +17,12 @@ describe('appPaths', () => {
   it('finds preload.cjs beside main.cjs and the renderer in dist/renderer', () => {
     expect(paths.preload).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
     expect(paths.rendererIndex).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+  });
+
+  it('finds the window icon in resources/icons, two levels up (the repo in development, app.asar when packaged)', () => {
+    expect(paths.windowIcon).toBe(join('/opt/Gatekey/resources/app.asar', 'resources', 'icons', '512x512.png'));
+    const fromBuild = appPaths(fileURLToPath(new URL('../../../dist/electron', import.meta.url)));
+    expect(existsSync(fromBuild.windowIcon), fromBuild.windowIcon).toBe(true);
   });
 });
 
@@ -41,9 +50,9 @@ describe('createMainWindow', () => {
     expect(window.loadURL).not.toHaveBeenCalled();
   });
 
-  it('is titled Gatekey and shows only once ready', () => {
+  it('is titled Gatekey, has the app icon and shows only once ready', () => {
     const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
-    expect(window.options).toMatchObject({ title: 'Gatekey', show: false });
+    expect(window.options).toMatchObject({ title: 'Gatekey', show: false, icon: paths.windowIcon });
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();

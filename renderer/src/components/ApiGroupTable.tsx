@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import { CreatedCell } from './CreatedCell';
+import { Icon } from './Icon';
+
+export interface ApiGroupTableProps {
+  groups: ApiGroupSummary[];
+  readOnly: boolean;
+  onEdit(group: ApiGroupSummary): void;
+  onDelete(group: ApiGroupSummary): void;
+}
+
+function ApiGroupRow({ group, readOnly, onEdit, onDelete }: Omit<ApiGroupTableProps, 'groups'> & { group: ApiGroupSummary }) {
+  // Row buttons are named "Edit"/"Delete"; the group's name describes which one.
+  const nameId = useId();
+  return (
+    <tr>
+      <td className="cell-primary">
+        <span id={nameId} className="cell-title" dir="auto">
+          {group.name}
+        </span>
+        <code className="cell-secondary">{group.id}</code>
+      </td>
+      <td className="cell-nowrap">
+        {group.region} <span className={`env env-${group.environment}`}>{group.environment}</span>
+      </td>
+      <td>
+        <code className="cell-host" title={group.host}>
+          {group.host}
+        </code>
+      </td>
+      <td className="cell-description" dir="auto" title={group.description}>
+        {group.description || <span className="muted">—</span>}
+      </td>
+      <td className="cell-number">{group.bindingCount}</td>
+      <CreatedCell iso={group.createdAt} />
+      <td className="cell-actions">
+        <button type="button" className="icon-button" aria-label="Edit" title="Edit API group" aria-describedby={nameId} disabled={readOnly} onClick={() => onEdit(group)}>
+          <Icon name="edit" size={15} />
+        </button>
+        <button type="button" className="icon-button icon-button-danger" aria-label="Delete" title="Delete API group" aria-describedby={nameId} disabled={readOnly} onClick={() => onDelete(group)}>
+          <Icon name="trash" size={15} />
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function ApiGroupTable({ groups, ...actions }: ApiGroupTableProps) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-dense">
+        <thead>
+          <tr>
+            <th scope="col">Name / ID</th>
+            <th scope="col">Region / Env.</th>
+            <th scope="col">Host</th>
+            <th scope="col">Description</th>
+            <th scope="col" title="Authorizations bound to this group">Authorizations</th>
+            <th scope="col">Created</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <ApiGroupRow key={group.id} group={group} {...actions} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import type { IpcError } from '../api';
+import { useAppStore } from '../store';
+import { ConfirmDialog } from './ConfirmDialog';
+
+export const authorizationsLosing = (count: number): string =>
+  count === 1 ? '1 authorization loses access to this group.' : `${count} authorizations lose access to this group.`;
+
+export function DeleteApiGroupDialog({ group, onClose }: { group: ApiGroupSummary; onClose(): void }) {
+  const remove = useAppStore((s) => s.deleteApiGroup);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    const result = await remove(group.id);
+    if (result.ok) return onClose();
+    setPending(false);
+    setError(result.error);
+  };
+
+  return (
+    <ConfirmDialog
+      title="Delete API Group"
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      pending={pending}
+      error={error}
+      onConfirm={confirm}
+      onCancel={onClose}
+    >
+      <p>
+        Delete the API group <strong dir="auto">{group.name}</strong> (<code>{group.id}</code>)?
+      </p>
+      <p>{group.bindingCount > 0 ? `${authorizationsLosing(group.bindingCount)} ` : 'No authorization is bound to it. '}This cannot be undone.</p>
+    </ConfirmDialog>
+  );
+}

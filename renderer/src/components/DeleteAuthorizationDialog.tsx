@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { IpcError } from '../api';
+import { useAppStore } from '../store';
+import { ConfirmDialog } from './ConfirmDialog';
+
+export function DeleteAuthorizationDialog({ authorization }: { authorization: AuthorizationSummary }) {
+  const remove = useAppStore((s) => s.deleteAuthorization);
+  const close = useAppStore((s) => s.closeAuthorizationDialog);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const bindings = authorization.boundGroups.length;
+
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    const result = await remove(authorization.id);
+    if (result.ok) return close();
+    setPending(false);
+    setError(result.error);
+  };
+
+  return (
+    <ConfirmDialog title="Delete Authorization" confirmLabel="Delete" pendingLabel="Deleting…" pending={pending} error={error} onConfirm={confirm} onCancel={close}>
+      <p>
+        Delete the authorization for Access Key <code>{authorization.callerKey}</code>
+        {authorization.localAccessKey && (
+          <>
+            {' '}(your key <strong dir="auto">{authorization.localAccessKey.name}</strong>)
+          </>
+        )}
+        ?
+      </p>
+      <p>
+        {bindings === 0
+          ? 'It is bound to no API group.'
+          : `Its ${bindings === 1 ? 'binding to 1 API group is' : `${bindings} bindings to API groups are`} removed, and the caller loses access.`}{' '}
+        This cannot be undone.
+      </p>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect } from 'react';
+import { errorMessage, errorTitle } from '../api';
+import { useAppStore } from '../store';
+import { welcomeVisible } from '../store/welcome-slice';
+import { Dialog } from './Dialog';
+import { Icon } from './Icon';
+
+/** First run only: the two roles, a keychain check, and the first step of each role. */
+export function WelcomeDialog() {
+  const visible = useAppStore(welcomeVisible);
+  if (!visible) return null;
+  return <Welcome />;
+}
+
+function Welcome() {
+  const checkPending = useAppStore((s) => s.keychainCheck.status === 'idle');
+  const checkKeychain = useAppStore((s) => s.checkKeychain);
+  // After the startup reconcile, never beside it: libsecret can abort main when one call deletes
+  // an entry (the probe) while another lists the same service.
+  const reconcileSettled = useAppStore((s) => s.reconcile.status === 'done' || s.reconcile.status === 'failed');
+  const dismiss = useAppStore((s) => s.dismissWelcome);
+  const startAsCaller = useAppStore((s) => s.startAsCaller);
+  const startAsProvider = useAppStore((s) => s.startAsProvider);
+
+  useEffect(() => {
+    if (reconcileSettled && checkPending) void checkKeychain();
+  }, [reconcileSettled, checkPending, checkKeychain]);
+
+  return (
+    <Dialog
+      title="Welcome to Gatekey"
+      size="wide"
+      onClose={() => void dismiss()}
+      footer={
+        <button type="button" className="button" onClick={() => void dismiss()}>
+          Skip for now
+        </button>
+      }
+    >
+      <p className="welcome-intro">Gatekey works offline: it keeps API credentials on this computer and never sends them anywhere.</p>
+      <div className="welcome-roles">
+        <section className="welcome-role" aria-labelledby="welcome-caller">
+          <h3 id="welcome-caller" className="welcome-role-title">
+            <Icon name="key" /> You call APIs
+          </h3>
+          <p>Create an Access Key for each app that calls an API provider. Gatekey keeps its APISecret in your OS keychain and shows you the ID and APIKey to hand to the provider.</p>
+          <button type="button" className="button button-primary" onClick={() => void startAsCaller()}>
+            Create Access Key
+          </button>
+        </section>
+        <section className="welcome-role" aria-labelledby="welcome-provider">
+          <h3 id="welcome-provider" className="welcome-role-title">
+            <Icon name="shield" /> You provide APIs
+          </h3>
+          <p>Create an Access Authorization for each caller's access key you accept. Bind it to API groups to decide which of your APIs that key may call.</p>
+          <button type="button" className="button button-primary" onClick={() => void startAsProvider()}>
+            Create Authorization
+          </button>
+        </section>
+      </div>
+      <KeychainStatus />
+    </Dialog>
+  );
+}
+
+function KeychainStatus() {
+  const check = useAppStore((s) => s.keychainCheck);
+  const retry = useAppStore((s) => s.checkKeychain);
+
+  if (check.status === 'failed') {
+    return (
+      <div role="alert" className="alert alert-error">
+        <Icon name="warning" />
+        <div>
+          <p className="alert-title">{errorTitle(check.error)}</p>
+          <p className="alert-text">{errorMessage(check.error)}</p>
+          <button type="button" className="button button-small welcome-retry" onClick={() => void retry()}>
+            Check again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <p className="welcome-keychain" role="status">
+      {check.status === 'available' ? (
+        <>
+          <Icon name="check" /> Your OS keychain works: APISecrets will be stored there.
+        </>
+      ) : (
+        'Checking your OS keychain…'
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import { ApiGroupFormDialog } from '../components/ApiGroupFormDialog';
+import { ApiGroupTable } from '../components/ApiGroupTable';
+import { DeleteApiGroupDialog } from '../components/DeleteApiGroupDialog';
+import { EmptyState } from '../components/EmptyState';
+import { Icon } from '../components/Icon';
+import { ListProblem } from '../components/ListProblem';
+import { SearchBox } from '../components/SearchBox';
+import { useAppStore, useVisibleApiGroups } from '../store';
+
+type GroupDialog = { kind: 'create' } | { kind: 'edit' | 'delete'; group: ApiGroupSummary };
+
+const NEW_GROUP = { name: '', description: '', region: '', environment: '', host: '' };
+const fieldsOf = ({ name, description, region, environment, host }: ApiGroupSummary) => ({ name, description, region, environment, host });
+
+export function ApiGroupListScreen() {
+  const status = useAppStore((s) => s.apiGroupsStatus);
+  const error = useAppStore((s) => s.apiGroupsError);
+  const total = useAppStore((s) => s.apiGroups.length);
+  const load = useAppStore((s) => s.loadApiGroups);
+  const query = useAppStore((s) => s.apiGroupQuery);
+  const setQuery = useAppStore((s) => s.setApiGroupQuery);
+  const create = useAppStore((s) => s.createApiGroup);
+  const update = useAppStore((s) => s.updateApiGroup);
+  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const visible = useVisibleApiGroups();
+  const [dialog, setDialog] = useState<GroupDialog | null>(null);
+  const close = () => setDialog(null);
+
+  useEffect(() => {
+    // Always ask main on arrival; rows already shown stay while it answers.
+    void load({ quiet: useAppStore.getState().apiGroupsStatus === 'ready' });
+  }, [load]);
+
+  const createButton = (
+    <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })} disabled={readOnly}>
+      <Icon name="plus" />
+      <span>Create API Group</span>
+    </button>
+  );
+
+  let body;
+  if (status === 'idle' || (status === 'loading' && total === 0)) body = <p className="loading" role="status">Loading API groups…</p>;
+  else if (status === 'error' && error) body = <ListProblem error={error} what="API groups" />;
+  else if (total === 0) {
+    body = (
+      <EmptyState icon="layers" title="No API groups yet" action={createButton}>
+        An API group is a set of your APIs behind one gateway host. Authorizations bind callers to groups.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <>
+        <div className="list-controls">
+          <SearchBox value={query} onChange={setQuery} label="Search API groups" placeholder="Search name, ID or host" />
+          <p className="list-count" role="status">
+            {visible.length === total ? `${total} API ${total === 1 ? 'group' : 'groups'}` : `${visible.length} of ${total} API groups`}
+          </p>
+        </div>
+        {visible.length === 0 ? (
+          <EmptyState icon="search" title="No matching API groups" action={<button type="button" className="button" onClick={() => setQuery('')}>Clear search</button>}>
+            No name, ID or host contains “{query.trim()}”.
+          </EmptyState>
+        ) : (
+          <ApiGroupTable groups={visible} readOnly={readOnly} onEdit={(group) => setDialog({ kind: 'edit', group })} onDelete={(group) => setDialog({ kind: 'delete', group })} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <div>
+          <h1 className="screen-title">API Groups</h1>
+          <p className="screen-subtitle">Your APIs, grouped by gateway host. Callers are authorized for whole groups.</p>
+        </div>
+        <div className="toolbar">{createButton}</div>
+      </header>
+      {body}
+      {dialog?.kind === 'create' && (
+        <ApiGroupFormDialog title="Create API Group" submitLabel="Create" pendingLabel="Creating…" initial={NEW_GROUP} onCancel={close}
+          onSubmit={async (values) => {
+            const result = await create(values);
+            if (result.ok) close();
+            return result;
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <ApiGroupFormDialog title="Edit API Group" submitLabel="Save" pendingLabel="Saving…" initial={fieldsOf(dialog.group)} onCancel={close}
+          onSubmit={async (values) => {
+            const result = await update(dialog.group.id, values);
+            if (result.ok) close();
+            return result;
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && <DeleteApiGroupDialog group={dialog.group} onClose={close} />}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect } from 'react';
+import { AuthorizationDialogs } from '../components/AuthorizationDialogs';
+import { AuthorizationTable } from '../components/AuthorizationTable';
+import { EmptyState } from '../components/EmptyState';
+import { Icon } from '../components/Icon';
+import { ListProblem } from '../components/ListProblem';
+import { SearchBox } from '../components/SearchBox';
+import { useAppStore, useVisibleAuthorizations } from '../store';
+
+function CreateButton() {
+  const open = useAppStore((s) => s.openAuthorizationDialog);
+  const readOnly = useAppStore((s) => s.storeReadOnly());
+  return (
+    <button type="button" className="button button-primary" onClick={() => open({ kind: 'create' })} disabled={readOnly}>
+      <Icon name="plus" />
+      <span>Create Authorization</span>
+    </button>
+  );
+}
+
+function ListBody() {
+  const status = useAppStore((s) => s.authorizationsStatus);
+  const error = useAppStore((s) => s.authorizationsError);
+  const total = useAppStore((s) => s.authorizations.length);
+  const query = useAppStore((s) => s.authorizationQuery);
+  const setQuery = useAppStore((s) => s.setAuthorizationQuery);
+  const visible = useVisibleAuthorizations();
+
+  if (status === 'idle' || (status === 'loading' && total === 0)) return <p className="loading" role="status">Loading authorizations…</p>;
+  if (status === 'error' && error) return <ListProblem error={error} what="authorizations" />;
+  if (total === 0) {
+    return (
+      <EmptyState icon="userCheck" title="No authorizations yet" action={<CreateButton />}>
+        Authorize a caller by the Access Key ID or APIKey they handed over, then bind the API groups they may call.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <div className="list-controls">
+        <SearchBox value={query} onChange={setQuery} label="Search by Access Key" placeholder="Search Access Key ID, APIKey or key name" />
+        <p className="list-count" role="status">
+          {visible.length === total ? `${total} ${total === 1 ? 'authorization' : 'authorizations'}` : `${visible.length} of ${total} authorizations`}
+        </p>
+      </div>
+      {visible.length === 0 ? (
+        <EmptyState icon="search" title="No matching authorizations" action={<button type="button" className="button" onClick={() => setQuery('')}>Clear search</button>}>
+          No Access Key contains “{query.trim()}”.
+        </EmptyState>
+      ) : (
+        <AuthorizationTable authorizations={visible} />
+      )}
+    </>
+  );
+}
+
+export function AuthorizationListScreen() {
+  const load = useAppStore((s) => s.loadAuthorizations);
+  const loadGroups = useAppStore((s) => s.loadApiGroups);
+
+  useEffect(() => {
+    const quiet = useAppStore.getState().authorizationsStatus === 'ready';
+    void load({ quiet });
+    // Bind needs the groups; fetch them now so the dialog opens full.
+    void loadGroups({ quiet: true });
+    // The highlight marks a row for this visit only.
+    return () => useAppStore.setState({ highlightedAuthorizationId: null });
+  }, [load, loadGroups]);
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <div>
+          <h1 className="screen-title">Access Authorization</h1>
+          <p className="screen-subtitle">Which callers may use your API groups. A caller is known by the Access Key they hand over.</p>
+        </div>
+        <div className="toolbar">
+          <CreateButton />
+        </div>
+      </header>
+      <ListBody />
+      <AuthorizationDialogs />
+    </div>
+  );
+}

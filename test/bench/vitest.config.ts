@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// `npm run bench`: figures, not pass/fail. Each bench sits next to its floor
+// (the bare primitive measured in the same run), so two machines compare fairly.
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: [],
+    benchmark: { include: ['test/bench/**/*.bench.ts'] },
+  },
+});

@@ -1,0 +1,86 @@
+import { access } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { keychainUnavailable } from '../../electron/storage/keychain-errors';
+import { startTestBackend, type TestBackend } from '../support/test-backend';
+import { launchChromium } from './support/chromium';
+import { openApp, pageProblems } from './support/open-app';
+import { screenshot } from './support/screenshots';
+
+// First run in Debian's Chromium: the built renderer, the real handlers, a fresh data folder, the real keychain.
+let browser: Browser;
+let backend: TestBackend;
+let page: Page;
+
+beforeAll(async () => {
+  await access(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))).catch(() => {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test and npm run test:e2e do).');
+  });
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+afterEach(async () => {
+  if (page) expect(pageProblems(page)).toEqual([]);
+  await page?.context().close();
+  await backend?.cleanup();
+});
+
+const firstRun = async () => {
+  const status = await backend.api.getAppStatus({});
+  if (!status.ok) throw new Error(status.error.message);
+  return status.data.firstRun;
+};
+
+describe('first run', () => {
+  it('welcomes, checks the keychain, and leads the provider to Create Authorization', async () => {
+    backend = await startTestBackend();
+    page = await openApp(browser, backend.dispatch);
+
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
+    await welcome.getByText('Your OS keychain works: APISecrets will be stored there.').waitFor();
+    await welcome.getByRole('region', { name: 'You call APIs' }).waitFor();
+    await welcome.getByRole('region', { name: 'You provide APIs' }).waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '20-welcome');
+
+    await welcome.getByRole('button', { name: 'Create Authorization' }).click();
+    await expect.poll(() => welcome.count()).toBe(0);
+    await page.getByRole('heading', { level: 1, name: 'Access Authorization' }).waitFor();
+    await page.getByRole('dialog', { name: 'Create Authorization' }).waitFor();
+    await expect.poll(firstRun).toBe(false);
+
+    // Next start: straight to the app.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Access Key' }).waitFor();
+    expect(await welcome.count()).toBe(0);
+
+    // About, from the sidebar: the app icon is a file of the build, allowed by the CSP.
+    await page.getByRole('button', { name: 'About Gatekey' }).click();
+    const about = page.getByRole('dialog', { name: 'About Gatekey' });
+    await about.getByText(backend.dataDir).waitFor();
+    await expect.poll(() => about.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(128);
+    await screenshot(page, '22-about');
+    await about.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => backend.desktop.shownInFolder.length).toBe(1);
+  });
+
+  it('says what to install or unlock when the keychain fails, and leads the caller to Create Access Key', async () => {
+    backend = await startTestBackend();
+    // The one answer replaced: this machine's keychain works. The message is main's own for Linux.
+    const failure = keychainUnavailable(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'linux');
+    page = await openApp(browser, async (method, payload) =>
+      method === 'checkKeychain' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
+    );
+
+    const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
+    const alert = welcome.getByRole('alert');
+    await alert.getByText(/Install libsecret \(libsecret-1-0\) and run a Secret Service/).waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '21-welcome-keychain-unavailable');
+
+    await welcome.getByRole('button', { name: 'Create Access Key' }).click();
+    await page.getByRole('dialog', { name: 'Create Access Key' }).waitFor();
+    await expect.poll(firstRun).toBe(false);
+  });
+});
