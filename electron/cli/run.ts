@@ -31,7 +31,7 @@ const usageError = (message: string) => new AppError('INVALID_INPUT', message);
 async function readAccessKeys(env: NodeJS.ProcessEnv): Promise<readonly AccessKeyRecord[]> {
   const dataDir = env.GATEKEY_DATA_DIR || defaultDataDir();
   if (!existsSync(join(dataDir, STORE_FILE_NAME))) return [];
-  return (await MetadataStore.open(join(dataDir, STORE_FILE_NAME))).read().accessKeys;
+  return (await MetadataStore.open(join(dataDir, STORE_FILE_NAME), { readOnly: true })).read().accessKeys;
 }
 
 async function listKeys(command: CommandLine, io: CliIo): Promise<number> {

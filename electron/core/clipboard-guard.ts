@@ -23,7 +23,24 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 export function createClipboardGuard(clipboard: Clipboard, timers: Timers = globalThis as Timers) {
   let pending: { handle: unknown; hash: string } | undefined;
 
+  async function clearIfStillThere(hash: string): Promise<void> {
+    try {
+      if (digest(await clipboard.readText()) === hash) await clipboard.writeText('');
+    } catch (error) {
+      // Never the text itself: it may be the secret.
+      console.error('Gatekey: could not clear the clipboard', error instanceof Error ? error.name : 'error');
+    }
+  }
+
   return {
+    /** On quit: a secret still on the clipboard is cleared now rather than left behind. */
+    async clearPendingSecret(): Promise<void> {
+      if (!pending) return;
+      timers.clearTimeout(pending.handle);
+      const { hash } = pending;
+      pending = undefined;
+      await clearIfStillThere(hash);
+    },
     copyText(text: string): Promise<void> {
       return clipboard.writeText(text);
     },
@@ -31,14 +48,9 @@ export function createClipboardGuard(clipboard: Clipboard, timers: Timers = glob
       if (pending) timers.clearTimeout(pending.handle);
       await clipboard.writeText(secret);
       const hash = digest(secret);
-      const handle = timers.setTimeout(async () => {
+      const handle = timers.setTimeout(() => {
         pending = undefined;
-        try {
-          if (digest(await clipboard.readText()) === hash) await clipboard.writeText('');
-        } catch (error) {
-          // Never the text itself: it may be the secret.
-          console.error('Gatekey: could not clear the clipboard', error instanceof Error ? error.name : 'error');
-        }
+        void clearIfStillThere(hash);
       }, SECRET_CLIPBOARD_SECONDS * 1000);
       pending = { handle, hash };
       return SECRET_CLIPBOARD_SECONDS;

@@ -13,6 +13,8 @@ export const errorCodes = [
   'REQUEST_FAILED',
   'STORE_UNREADABLE',
   'STORE_WRITE_FAILED',
+  'STORE_READ_ONLY',
+  'STORE_CONFLICT',
   'FORBIDDEN_SENDER',
   'INTERNAL',
 ] as const;

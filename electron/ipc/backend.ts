@@ -29,7 +29,14 @@ export interface BackendOptions {
  * Everything behind the IPC boundary, without Electron: the app wires it to
  * ipcMain, the tests to the page directly.
  */
-export async function createBackend({ dataDir, secrets, clipboard, desktop, version }: BackendOptions): Promise<{ dispatch: Dispatch; store: MetadataStore }> {
+export interface Backend {
+  dispatch: Dispatch;
+  store: MetadataStore;
+  /** Before quitting: clear a secret still on the clipboard, save what is unsaved, release the data folder. */
+  shutdown(): Promise<void>;
+}
+
+export async function createBackend({ dataDir, secrets, clipboard, desktop, version }: BackendOptions): Promise<Backend> {
   const store = await MetadataStore.open(join(dataDir, STORE_FILE_NAME));
   const guard = createClipboardGuard(clipboard);
   const accessKeys = createAccessKeyService({ store, secrets, clipboard: guard });
@@ -42,5 +49,9 @@ export async function createBackend({ dataDir, secrets, clipboard, desktop, vers
     ...keyFileHandlers(createKeyFileService({ accessKeys, authorizations, clipboard: guard, dialogs: desktop })),
     ...testCallHandlers(createTestCallService({ accessKeys })),
   });
-  return { dispatch, store };
+  const shutdown = async () => {
+    await guard.clearPendingSecret();
+    await store.close();
+  };
+  return { dispatch, store, shutdown };
 }

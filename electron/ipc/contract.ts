@@ -100,6 +100,13 @@ export const contract = {
   /** Signs afresh and sends from main; REQUEST_FAILED names why a request got no answer. */
   sendTestCall: { input: testCallInput, ...returns<{ request: SignedRequest; response: TestCallResponse }>() },
 
+  /** For an unreadable data file: move it aside and open the newest valid backup. */
+  restoreStoreBackup: { input: noInput, ...returns<{ restoredFrom: string; movedAsideTo: string }>() },
+  /** After another program changed the data file: reload it, or write Gatekey's version over it. */
+  resolveStoreConflict: { input: z.strictObject({ choice: z.enum(['reload', 'overwrite']) }), ...returns<{ resolved: true }>() },
+  /** Retries saving unsaved changes now; answers whether everything is on disk. */
+  saveStoreNow: { input: noInput, ...returns<{ saved: boolean }>() },
+
   /** Tries the keychain without storing anything: for the welcome screen. */
   checkKeychain: { input: noInput, ...returns<{ available: true }>() },
   /** Marks the welcome as seen (writes the data file if there is none yet). */

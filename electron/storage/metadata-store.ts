@@ -1,104 +1,212 @@
-import { chmod, constants, copyFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { constants, copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
 import { AppError } from '../core/errors';
+import { newestValidBackup } from './backups';
+import type { FileOps } from './durable-write';
+import { writeDurably } from './durable-write';
+import { ChangedOnDisk, JsonStoreFile } from './json-store-file';
+import { acquireLock } from './lock-file';
+import { StoreFileProblem } from './parse-store-file';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
-import { parseStoreFile, StoreFileProblem } from './parse-store-file';
 import type { StoreStatus } from './store-status';
 
+export const LOCK_FILE_NAME = 'gatekey.lock';
+/** Waits between attempts to save after a failure; the last one repeats. */
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+export interface StoreOptions {
+  /** Never write and take no lock (the command line). */
+  readOnly?: boolean;
+  /** The file-system calls of a save; tests inject failing ones. */
+  ops?: FileOps;
+  now?: () => Date;
+}
 
 /**
- * The metadata store: one lowdb instance over one JSON file (steno writes it
- * atomically and coalesces writes, so there must never be a second instance).
- * A file that cannot be read or understood is never written: the store turns
- * read-only and every call reports the file and the problem.
+ * The metadata store: exactly one lowdb instance over one JSON file.
+ * - A file it cannot read or understand is never written: read-only, reported.
+ * - A failed save keeps the change in memory, marked unsaved, and retries.
+ * - A file changed by something else is not overwritten until the user says so.
+ * - One process writes a data folder at a time (lock file).
  * Nothing secret may ever be put in here.
  */
 export class MetadataStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private retry: { timer: NodeJS.Timeout; attempt: number } | undefined;
 
   private constructor(
     private readonly db: Low<StoreData>,
-    readonly status: StoreStatus,
-    /** Whether the file exists: it is written on the first change, not at start-up. */
-    private fileExists: boolean,
+    private readonly adapter: JsonStoreFile,
+    private current: StoreStatus,
+    private readonly releaseLock: () => Promise<void>,
+    private readonly now: () => Date,
   ) {}
 
-  static async open(file: string): Promise<MetadataStore> {
-    // 0700: the folder is the user's alone; the file is chmod-ed 0600 after each save.
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    let fileVersion: number | undefined;
-    const parse = (text: string): StoreData => {
-      const parsed = parseStoreFile(text);
-      fileVersion = parsed.fileVersion;
-      return parsed.data;
-    };
-    const db = new Low<StoreData>(new DataFile(file, { parse, stringify: stringifyStore }), emptyStore());
+  static async open(file: string, options: StoreOptions = {}): Promise<MetadataStore> {
+    const now = options.now ?? (() => new Date());
+    if (!options.readOnly) await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    const adapter = new JsonStoreFile(file, options.ops, now);
+    const db = new Low<StoreData>(adapter, emptyStore());
+    const make = (status: StoreStatus, release: () => Promise<void> = async () => undefined) => new MetadataStore(db, adapter, status, release, now);
+
     try {
       await db.read();
     } catch (error) {
-      return new MetadataStore(db, { state: 'unreadable', file, problem: describeReadFailure(error) }, true);
+      const backupAvailable = (await newestValidBackup(file).catch(() => undefined)) !== undefined;
+      return make({ state: 'unreadable', file, problem: describeReadFailure(error), backupAvailable });
     }
-    if (fileVersion !== undefined && fileVersion < STORE_SCHEMA_VERSION) {
+    if (options.readOnly) return make({ state: 'readOnly', file, problem: 'Opened read-only.' });
+
+    if (adapter.fileVersion !== undefined && adapter.fileVersion < STORE_SCHEMA_VERSION) {
       try {
-        await keepPreMigrationCopy(file, fileVersion);
+        await keepPreMigrationCopy(file, adapter.fileVersion);
       } catch (error) {
-        const problem = `The file is from an older Gatekey (schemaVersion ${fileVersion}) and no copy of it could be kept before upgrading (${(error as NodeJS.ErrnoException).code ?? 'error'}).`;
-        return new MetadataStore(db, { state: 'unreadable', file, problem }, true);
+        const problem = `The file is from an older Gatekey (schemaVersion ${adapter.fileVersion}) and no copy of it could be kept before upgrading (${(error as NodeJS.ErrnoException).code ?? 'error'}).`;
+        return make({ state: 'unreadable', file, problem, backupAvailable: false });
       }
     }
-    return new MetadataStore(db, { state: 'ok', file }, fileVersion !== undefined);
+    const lock = await acquireLock(join(dirname(file), LOCK_FILE_NAME));
+    if (!lock.held) {
+      return make({ state: 'readOnly', file, problem: `Another Gatekey (process ${lock.owner.pid}, since ${lock.owner.since}) is using this data folder; this one only reads it. Close the other one and restart.` });
+    }
+    return make({ state: 'ok', file }, lock.release);
   }
 
+  get status(): StoreStatus {
+    return this.current;
+  }
+
+  /** Whether the file exists: it is written on the first change, not at start-up. */
   get hasFile(): boolean {
-    return this.fileExists;
+    return this.adapter.disk !== null || this.current.state === 'unreadable';
   }
 
   /** The current data. Treat it as read-only: change it through `update`. */
   read(): Readonly<StoreData> {
-    this.assertReadable();
+    if (this.current.state === 'unreadable') {
+      throw new AppError('STORE_UNREADABLE', `Gatekey cannot use its data file ${this.current.file}: ${this.current.problem} The file was left untouched.`);
+    }
     return this.db.data;
   }
 
   /**
-   * Applies `change` to a copy and saves it. The in-memory data moves on only
-   * once the file is written, so a failed save leaves memory and disk as they were.
-   * Updates run one at a time, each on top of the last.
+   * Applies `change` to a copy; if `change` throws, nothing changes. Otherwise
+   * the change is kept and saved; a failed save leaves it in memory, marked
+   * unsaved (see `status`), and is retried. Updates run one at a time.
    */
   update<T>(change: (draft: StoreData) => T): Promise<T> {
-    const run = this.queue.then(() => this.applyAndSave(change));
+    const run = this.queue.then(async () => {
+      this.assertWritable();
+      const draft = structuredClone(this.db.data);
+      const result = change(draft);
+      this.db.data = draft;
+      await this.persist();
+      return result;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async applyAndSave<T>(change: (draft: StoreData) => T): Promise<T> {
-    this.assertReadable();
-    const previous = this.db.data;
-    const draft = structuredClone(previous);
-    const result = change(draft);
-    this.db.data = draft;
-    try {
-      await this.db.write();
-      this.fileExists = true;
-      await chmod(this.status.file, 0o600);
-    } catch (error) {
-      this.db.data = previous;
-      throw new AppError(
-        'STORE_WRITE_FAILED',
-        `Could not save ${this.status.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Nothing was changed; check that the folder is writable and the disk is not full.`,
-      );
-    }
-    return result;
+  /** Tries to save unsaved changes now. Resolves whether everything is on disk. */
+  flush(): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      if (this.current.state === 'ok' && this.current.unsaved) await this.persist();
+      return this.current.state === 'ok' && !this.current.unsaved;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
-  private assertReadable(): void {
-    if (this.status.state === 'unreadable') {
-      throw new AppError(
-        'STORE_UNREADABLE',
-        `Gatekey cannot use its data file ${this.status.file}: ${this.status.problem} The file was left untouched.`,
-      );
+  /** After a conflict: take the file on disk (dropping unsaved changes) or write ours over it. */
+  resolveConflict(choice: 'reload' | 'overwrite'): Promise<void> {
+    const run = this.queue.then(async () => {
+      if (this.current.state !== 'conflict') return;
+      const file = this.current.file;
+      if (choice === 'reload') {
+        try {
+          await this.db.read();
+        } catch (error) {
+          this.current = { state: 'unreadable', file, problem: describeReadFailure(error), backupAvailable: false };
+          return;
+        }
+        this.current = { state: 'ok', file };
+      } else {
+        await this.adapter.adoptDiskState();
+        this.current = { state: 'ok', file, unsaved: { problem: 'Saving over the other program’s changes.', since: this.now().toISOString() } };
+        await this.persist();
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * For an unreadable file: moves it aside as `*.corrupt-<time>` (kept, not
+   * deleted), puts the newest valid backup in its place and opens that.
+   */
+  restoreNewestBackup(): Promise<{ restoredFrom: string; movedAsideTo: string }> {
+    const run = this.queue.then(async () => {
+      if (this.current.state !== 'unreadable') throw new AppError('INVALID_INPUT', 'The data file is readable; there is nothing to restore.');
+      const file = this.current.file;
+      const backup = await newestValidBackup(file);
+      if (!backup) throw new AppError('NOT_FOUND', 'There is no valid backup to restore. The damaged file was left untouched.');
+      const aside = `${file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(file, aside).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      await writeDurably(file, backup.bytes);
+      await this.db.read();
+      const lock = await acquireLock(join(dirname(file), LOCK_FILE_NAME));
+      this.current = lock.held ? { state: 'ok', file } : { state: 'readOnly', file, problem: 'Another Gatekey is using this data folder.' };
+      return { restoredFrom: basename(backup.path), movedAsideTo: basename(aside) };
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Saves what can be saved and lets go of the lock. */
+  async close(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry.timer);
+    await this.flush().catch(() => false);
+    await this.releaseLock();
+  }
+
+  private assertWritable(): void {
+    const status = this.current;
+    if (status.state === 'unreadable') this.read();
+    if (status.state === 'readOnly') throw new AppError('STORE_READ_ONLY', status.problem);
+    if (status.state === 'conflict') {
+      throw new AppError('STORE_CONFLICT', `${status.problem} Choose whether to reload it or keep your version before making more changes.`);
     }
+  }
+
+  private async persist(): Promise<void> {
+    const file = this.current.file;
+    try {
+      await this.db.write();
+      if (this.retry) clearTimeout(this.retry.timer);
+      this.retry = undefined;
+      this.current = { state: 'ok', file };
+    } catch (error) {
+      if (error instanceof ChangedOnDisk) {
+        this.current = { state: 'conflict', file, problem: `${file} was changed by another program since Gatekey read it; Gatekey did not overwrite it.` };
+        return;
+      }
+      const since = this.current.state === 'ok' && this.current.unsaved ? this.current.unsaved.since : this.now().toISOString();
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      this.current = { state: 'ok', file, unsaved: { problem: `Could not save ${file} (${code}): the change is kept in memory and saving is retried. Check that the folder is writable and the disk is not full.`, since } };
+      this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    const attempt = this.retry ? this.retry.attempt + 1 : 0;
+    if (this.retry) clearTimeout(this.retry.timer);
+    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+    const timer = setTimeout(() => void this.flush(), delay);
+    timer.unref?.();
+    this.retry = { timer, attempt };
   }
 }
 
@@ -114,8 +222,6 @@ async function keepPreMigrationCopy(file: string, fileVersion: number): Promise<
   }
 }
 
-const stringifyStore = (data: StoreData): string => `${JSON.stringify(data, null, 2)}\n`;
-
 function describeReadFailure(error: unknown): string {
   if (error instanceof StoreFileProblem) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
@@ -123,3 +229,6 @@ function describeReadFailure(error: unknown): string {
   if (code === 'EISDIR') return 'The path is a folder, not a file.';
   return `The file could not be read (${code ?? (error as Error).message}).`;
 }
+
+/** Reads a store file's bytes; for tools. */
+export const readStoreBytes = (file: string): Promise<Buffer> => readFile(file);

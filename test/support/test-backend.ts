@@ -7,6 +7,7 @@ import { createBackend } from '../../electron/ipc/backend';
 import { methods, type GatekeyApi } from '../../electron/ipc/contract';
 import type { Dispatch } from '../../electron/ipc/dispatch';
 import { keytarSecretStore } from '../../electron/storage/keytar-secret-store';
+import type { MetadataStore } from '../../electron/storage/metadata-store';
 import { MemoryClipboard } from './memory-clipboard';
 
 /** A keychain service name of this run's own, so tests never touch real Gatekey secrets. */
@@ -46,6 +47,7 @@ export interface TestBackend {
   service: string;
   clipboard: MemoryClipboard;
   desktop: RecordingDesktop;
+  store: MetadataStore;
   cleanup(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
   const service = options.service ?? testKeychainService();
   const clipboard = new MemoryClipboard();
   const desktop = new RecordingDesktop();
-  const { dispatch } = await createBackend({ dataDir, secrets: keytarSecretStore(service), clipboard, desktop, version: '0.0.0-test' });
+  const { dispatch, store } = await createBackend({ dataDir, secrets: keytarSecretStore(service), clipboard, desktop, version: '0.0.0-test' });
   return {
     dispatch,
     api: apiOver(dispatch),
@@ -67,7 +69,9 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
     service,
     clipboard,
     desktop,
+    store,
     async cleanup() {
+      await store.close();
       await clearKeychainService(service);
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -10,7 +10,10 @@ export interface Desktop extends FileDialogs {
   showItemInFolder(path: string): void;
 }
 
-type AppHandlers = Pick<Handlers, 'getAppStatus' | 'checkKeychain' | 'dismissWelcome' | 'getAboutInfo' | 'showDataFolder'>;
+type AppHandlers = Pick<
+  Handlers,
+  'getAppStatus' | 'checkKeychain' | 'dismissWelcome' | 'getAboutInfo' | 'showDataFolder' | 'restoreStoreBackup' | 'resolveStoreConflict' | 'saveStoreNow'
+>;
 
 export function appHandlers({ store, secrets, desktop, version }: { store: MetadataStore; secrets: SecretStore; desktop: Desktop; version: string }): AppHandlers {
   return {
@@ -29,6 +32,12 @@ export function appHandlers({ store, secrets, desktop, version }: { store: Metad
       license: 'MIT',
       dataFolder: dirname(store.status.file),
     }),
+    restoreStoreBackup: () => store.restoreNewestBackup(),
+    resolveStoreConflict: async ({ choice }) => {
+      await store.resolveConflict(choice);
+      return { resolved: true };
+    },
+    saveStoreNow: async () => ({ saved: await store.flush() }),
     showDataFolder: () => {
       desktop.showItemInFolder(store.status.file);
       return { shown: true };

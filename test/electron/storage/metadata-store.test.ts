@@ -36,6 +36,8 @@ describe('MetadataStore on a real file', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [] });
     const reopened = await MetadataStore.open(file);
     expect(reopened.read().accessKeys).toEqual([record]);
+    await store.close();
+    await reopened.close();
   });
 
   it('runs overlapping updates one after another, each on top of the last', async () => {
@@ -63,18 +65,25 @@ describe('MetadataStore on a real file', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
-  it('reports a failed save, keeps the previous data in memory and the file whole', async () => {
+  it('keeps a change whose save failed in memory, marked unsaved, the file whole, and saves it later', async () => {
     const store = await MetadataStore.open(file);
     await store.update((data) => data.accessKeys.push(record));
     const before = await readFile(file, 'utf8');
     // A folder where the atomic writer puts its temp file makes the write fail for real, even as root.
     await mkdir(join(dir, '.gatekey-store.json.tmp'));
 
-    await expect(store.update((data) => data.accessKeys.push({ ...record, id: 'bbbbbbbbbbbb', name: 'other' }))).rejects.toMatchObject({
-      code: 'STORE_WRITE_FAILED',
-    });
-    expect(store.read().accessKeys).toEqual([record]);
+    const other = { ...record, id: 'bbbbbbbbbbbb', name: 'other' };
+    await store.update((data) => data.accessKeys.push(other));
+    expect(store.read().accessKeys).toEqual([record, other]);
+    expect(store.status).toMatchObject({ state: 'ok', unsaved: { problem: expect.stringMatching(/kept in memory and saving is retried/) } });
     expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await store.flush()).toBe(false);
+
+    await rm(join(dir, '.gatekey-store.json.tmp'), { recursive: true });
+    expect(await store.flush()).toBe(true);
+    expect(store.status).toEqual({ state: 'ok', file });
+    expect(JSON.parse(await readFile(file, 'utf8')).accessKeys).toEqual([record, other]);
+    await store.close();
   }, 15_000);
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,14 +67,24 @@ describe('creating an access key', () => {
     expect(await keytar.findCredentials(backend.service)).toEqual([]);
   });
 
-  it('removes the new secret from the keychain again when the store cannot be saved', async () => {
+  it('keeps a key whose save failed (memory and keychain), marks it unsaved, and saves it when it can', async () => {
     await create('first');
     await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`)); // makes the next save fail for real
-    const result = await backend.api.createAccessKey({ name: 'second', description: '' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'STORE_WRITE_FAILED' } });
-    expect((await keytar.findCredentials(backend.service)).length).toBe(1);
-    const list = await backend.api.listAccessKeys({});
-    expect(list.ok && list.data.map((key) => key.name)).toEqual(['first']);
+    const second = await create('second');
+    expect(await storeText()).not.toContain(second.id);
+    expect(await keytar.getPassword(backend.service, second.id)).toMatch(/^[0-9A-F]{32}$/);
+    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok', unsaved: { problem: expect.any(String) } } } });
+
+    await rm(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`), { recursive: true });
+    expect(await backend.api.saveStoreNow({})).toEqual({ ok: true, data: { saved: true } });
+    expect(await storeText()).toContain(second.id);
+  });
+
+  it('removes the new secret again when the record cannot be added (a concurrent create took the name)', async () => {
+    const results = await Promise.all([backend.api.createAccessKey({ name: 'twin', description: '' }), backend.api.createAccessKey({ name: 'TWIN', description: '' })]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'NAME_TAKEN' } });
+    expect(await keytar.findCredentials(backend.service)).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
@@ -132,12 +132,15 @@ describe('access authorizations', () => {
     expect(data(await backend.api.listApiGroups({}))[0]?.bindingCount).toBe(0);
   });
 
-  it('leave everything as it was when the store cannot be saved', async () => {
+  it('keep a binding whose save failed in memory, unsaved, until it can be saved', async () => {
     const orders = await group('Orders');
     const auth = data(await authorize('a280dc988b22'));
     await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`));
-    expect(await backend.api.setAuthorizationBindings({ id: auth.id, groupIds: [orders.id] })).toMatchObject({ ok: false, error: { code: 'STORE_WRITE_FAILED' } });
-    expect(data(await backend.api.listAuthorizations({}))[0]?.boundGroups).toEqual([]);
+    expect(data(await backend.api.setAuthorizationBindings({ id: auth.id, groupIds: [orders.id] })).boundGroups).toHaveLength(1);
+    expect(JSON.parse(await storeText()).bindings).toEqual([]);
+    await rm(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`), { recursive: true });
+    expect(data(await backend.api.saveStoreNow({}))).toEqual({ saved: true });
+    expect(JSON.parse(await storeText()).bindings).toHaveLength(1);
   });
 });
 

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { keepBackup, pruneBackups } from './backups';
+import { diskStateOf, unchangedOnDisk, type DiskState } from './disk-state';
+import { writeDurably, type FileOps } from './durable-write';
+import { parseStoreFile } from './parse-store-file';
+import type { StoreData } from './store-schema';
+
+/** Thrown when the file on disk is no longer the one Gatekey read or wrote. */
+export class ChangedOnDisk extends Error {
+  override name = 'ChangedOnDisk';
+}
+
+/**
+ * lowdb's adapter for the store file: reads once (one parse), writes durably,
+ * keeps a backup of what it replaces, and refuses to write over a file that
+ * something else changed.
+ */
+export class JsonStoreFile implements Adapter<StoreData> {
+  /** The file as Gatekey last read or wrote it; null when there is none. */
+  disk: DiskState | null = null;
+  /** schemaVersion of the file as read (older ones are migrated in memory). */
+  fileVersion: number | undefined;
+
+  constructor(
+    readonly file: string,
+    private readonly ops?: FileOps,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async read(): Promise<StoreData | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.disk = null;
+        return null;
+      }
+      throw error;
+    }
+    const parsed = parseStoreFile(bytes.toString('utf8'));
+    this.fileVersion = parsed.fileVersion;
+    this.disk = await diskStateOf(this.file, bytes);
+    return parsed.data;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    const bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    if (!(await unchangedOnDisk(this.file, this.disk))) {
+      throw new ChangedOnDisk('The data file was changed by another program since Gatekey read it.');
+    }
+    const at = this.now();
+    if (this.disk) await keepBackup(this.file, at).catch(() => undefined); // a missing backup must not block the save itself
+    await writeDurably(this.file, bytes, this.ops);
+    this.disk = await diskStateOf(this.file, bytes);
+    await pruneBackups(this.file, at).catch(() => undefined);
+  }
+
+  /** Accepts whatever is on disk now as the known state (the user chose to overwrite it). */
+  async adoptDiskState(): Promise<void> {
+    try {
+      this.disk = await diskStateOf(this.file, await readFile(this.file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.disk = null;
+    }
+  }
+}
