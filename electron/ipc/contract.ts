@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accessKeyFields, accessKeyId } from '../core/access-keys/rules';
+import { accessKeyFields, accessKeyId, apiKeyText, apiSecretText } from '../core/access-keys/rules';
 import type { AccessKeySummary, ReconcileReport } from '../core/access-keys/types';
 import { apiGroupFields, apiGroupId } from '../core/api-groups/rules';
 import type { ApiGroupSummary } from '../core/api-groups/types';
@@ -65,6 +65,12 @@ export const contract = {
   copyAccessKeyApiKey: { input: byId, ...returns<{ copied: true }>() },
   copyAccessKeyId: { input: byId, ...returns<{ copied: true }>() },
   reconcileKeychain: { input: noInput, ...returns<ReconcileReport>() },
+  /** Health: re-enter the APISecret of a key whose secret is missing (refused if one is there). */
+  restoreAccessKeySecret: { input: z.strictObject({ id: accessKeyId, secret: apiSecretText }), ...returns<AccessKeySummary>() },
+  /** Health: delete a keychain entry that no access key refers to. */
+  deleteOrphanSecret: { input: z.strictObject({ account: accessKeyId }), ...returns<{ account: string }>() },
+  /** Health: give an orphan keychain entry its record back, with the APIKey the user still has. */
+  adoptOrphanSecret: { input: accessKeyFields.extend({ account: accessKeyId, apiKey: apiKeyText }), ...returns<AccessKeySummary>() },
   /** The API groups a key of this app is authorized for, through any authorization naming its ID or APIKey. */
   listAccessKeyGrants: { input: byId, ...returns<BoundGroup[]>() },
 

@@ -140,6 +140,40 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
       return clipboard.copyText(find(id).id);
     },
 
+    /** Health: puts back the secret of a key whose secret is missing. Never replaces one that is there. */
+    async restoreSecret(id: string, secret: string): Promise<AccessKeySummary> {
+      const record = find(id);
+      if ((await secrets.get(id)) !== null) {
+        throw new AppError('ALREADY_EXISTS', 'This access key still has its APISecret in the keychain; it was not replaced.', undefined, id);
+      }
+      await secrets.set(id, secret);
+      secretStatus.set(id, 'present');
+      return summarise(record);
+    },
+
+    /** Health: removes a keychain entry that no access key record refers to. */
+    async deleteOrphanSecret(account: string): Promise<void> {
+      if (store.read().accessKeys.some((key) => key.id === account)) {
+        throw new AppError('INVALID_INPUT', 'This keychain entry belongs to an access key; delete the access key instead.');
+      }
+      if (!(await secrets.delete(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
+    },
+
+    /** Health: makes a record for a keychain entry that lost it, from the APIKey the user still has. */
+    async adoptOrphanSecret(account: string, apiKey: string, fields: AccessKeyFields): Promise<AccessKeySummary> {
+      if ((await secrets.get(account)) === null) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
+      const timestamp = now().toISOString();
+      const record: AccessKeyRecord = { id: account, apiKey, ...fields, createdAt: timestamp, updatedAt: timestamp };
+      await store.update((data) => {
+        if (data.accessKeys.some((key) => key.id === account)) throw new AppError('ALREADY_EXISTS', 'An access key with this ID exists already.', undefined, account);
+        if (data.accessKeys.some((key) => key.apiKey === apiKey)) throw new AppError('ALREADY_EXISTS', 'Another access key has this APIKey.', { apiKey: 'Another access key has this APIKey.' });
+        assertNameFree(fields.name);
+        data.accessKeys.push(record);
+      });
+      secretStatus.set(account, 'present');
+      return summarise(record);
+    },
+
     /** Compares keychain and store. Slow on big keychains: run it in the background. */
     async reconcile(): Promise<ReconcileReport> {
       const accounts = new Set(await secrets.accounts());

@@ -13,6 +13,9 @@ type AccessKeyHandlers = Pick<
   | 'copyAccessKeyApiKey'
   | 'copyAccessKeyId'
   | 'reconcileKeychain'
+  | 'restoreAccessKeySecret'
+  | 'deleteOrphanSecret'
+  | 'adoptOrphanSecret'
 >;
 
 export function accessKeyHandlers(accessKeys: AccessKeyService): AccessKeyHandlers {
@@ -36,5 +39,11 @@ export function accessKeyHandlers(accessKeys: AccessKeyService): AccessKeyHandle
       return { copied: true };
     },
     reconcileKeychain: () => accessKeys.reconcile(),
+    restoreAccessKeySecret: ({ id, secret }) => accessKeys.restoreSecret(id, secret),
+    deleteOrphanSecret: async ({ account }) => {
+      await accessKeys.deleteOrphanSecret(account);
+      return { account };
+    },
+    adoptOrphanSecret: ({ account, apiKey, ...fields }) => accessKeys.adoptOrphanSecret(account, apiKey, fields),
   };
 }

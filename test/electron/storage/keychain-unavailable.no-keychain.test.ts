@@ -43,7 +43,7 @@ describe.runIf(process.platform === 'linux')('with no Secret Service on the sess
     const result = await backend.api.createAccessKey({ name: 'orders', description: '' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/not available \(.+\)\. Install libsecret .* Secret Service/) },
+      error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/no D-Bus session, so no keychain can be reached \(Could not connect: .+\)\. Start Gatekey from your desktop session/) },
     });
     expect(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')).toBe(before);
   });
