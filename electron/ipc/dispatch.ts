@@ -17,6 +17,9 @@ const isMethod = (method: string): method is Method => Object.hasOwn(contract, m
 export function createDispatch(handlers: Handlers, log: (message: string, error: unknown) => void = console.error): Dispatch {
   return async (method, payload) => {
     if (!isMethod(method)) return failure({ code: 'INVALID_INPUT', message: `Unknown request "${method}".` });
+    // Structured clone carries Dates, Maps and typed arrays, which a schema for a
+    // plain object would take for an empty one: only plain objects are requests.
+    if (!isPlainObject(payload)) return failure({ code: 'INVALID_INPUT', message: 'The request must be a plain object.' });
     const parsed = contract[method].input.safeParse(payload);
     if (!parsed.success) return failure(invalidInput(parsed.error));
     try {
@@ -29,6 +32,12 @@ export function createDispatch(handlers: Handlers, log: (message: string, error:
       return failure({ code: 'INTERNAL', message: 'Something went wrong inside Gatekey. Please try again; if it keeps happening, restart the app.' });
     }
   };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function failure(error: IpcError): Result<never> {

@@ -26,6 +26,8 @@ describe('dispatch rejects bad payloads with a coded error and changes nothing',
     ['a constructor key', 'createAccessKey', { name: 'ok', description: '', constructor: 'x' }],
     ['an ID that is not 12 hex', 'revealAccessKeySecret', { id: '../../etc' }],
     ['an unknown field on a no-input call', 'listAccessKeys', { all: true }],
+    ['a Date where an empty request is expected', 'listAccessKeys', new Date(0)],
+    ['a Map where an empty request is expected', 'getAppStatus', new Map([['x', 1]])],
     ['an unknown method', 'dropEverything', {}],
     ['an inherited name as method', '__proto__', {}],
   ];

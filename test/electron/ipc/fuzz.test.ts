@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes } from '../../../electron/core/errors';
+import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
+import { methods, type Method } from '../../../electron/ipc/contract';
+import { startTestBackend, type TestBackend } from '../../support/test-backend';
+
+// For every channel, 200+ hostile payloads through the real dispatch (schema,
+// handlers, store, keychain): each must come back as a coded error, and
+// nothing may change on disk or in the keychain.
+const PER_CHANNEL = 200;
+
+/** A payload that passes each channel's schema, to mutate from. Empty object for channels without input. */
+const validBase: Partial<Record<Method, Record<string, unknown>>> = {
+  getAccessKey: { id: 'a280dc988b22' },
+  createAccessKey: { name: 'fuzz', description: '' },
+  updateAccessKey: { id: 'a280dc988b22', name: 'fuzz', description: '' },
+  deleteAccessKey: { id: 'a280dc988b22' },
+  revealAccessKeySecret: { id: 'a280dc988b22' },
+  copyAccessKeySecret: { id: 'a280dc988b22' },
+  copyAccessKeyApiKey: { id: 'a280dc988b22' },
+  copyAccessKeyId: { id: 'a280dc988b22' },
+  restoreAccessKeySecret: { id: 'a280dc988b22', secret: 'A'.repeat(32) },
+  deleteOrphanSecret: { account: 'a280dc988b22' },
+  adoptOrphanSecret: { account: 'a280dc988b22', apiKey: 'A'.repeat(32), name: 'x', description: '' },
+  listAccessKeyGrants: { id: 'a280dc988b22' },
+  createApiGroup: { name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
+  updateApiGroup: { id: 'aaaaaaaaaaaa', name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
+  deleteApiGroup: { id: 'aaaaaaaaaaaa' },
+  createAuthorization: { callerKey: 'a280dc988b22', description: '' },
+  updateAuthorization: { id: 'aaaaaaaaaaaa', description: '' },
+  deleteAuthorization: { id: 'aaaaaaaaaaaa' },
+  setAuthorizationBindings: { id: 'aaaaaaaaaaaa', groupIds: [] },
+  exportAccessKeyFile: { id: 'a280dc988b22' },
+  copyAccessKeyHandoffText: { id: 'a280dc988b22' },
+  previewKeyImport: { candidates: [] },
+  importKeys: { candidates: [] },
+  previewTestCall: { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
+  sendTestCall: { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
+  resolveStoreConflict: { choice: 'reload' },
+};
+
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = mulberry32(42);
+const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const prototypeNames = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+const deep = (depth: number, leaf: unknown = 'x'): unknown => (depth === 0 ? leaf : random() < 0.5 ? [deep(depth - 1, leaf)] : { a: deep(depth - 1, leaf) });
+const hostileValues = (): unknown[] => [
+  null,
+  undefined,
+  0,
+  -1,
+  Number.MAX_VALUE,
+  Number.NaN,
+  true,
+  '',
+  'x'.repeat(1_000_000),
+  'a280dc988b22'.repeat(10),
+  pick(prototypeNames),
+  [],
+  ['a280dc988b22'],
+  {},
+  deep(800),
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  new Date(0),
+  new Uint8Array(16),
+  new Map([['a', 1]]),
+];
+
+/** A payload that no schema can accept: the whole thing replaced, a field broken, or a field added. */
+function hostilePayload(base: Record<string, unknown>): unknown {
+  const fields = Object.keys(base);
+  const choice = random();
+  if (choice < 0.3 || fields.length === 0 && choice < 0.5) {
+    return pick(hostileValues().filter((value) => !(value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0 && !(value instanceof Date) && !(value instanceof Uint8Array) && !(value instanceof Map))));
+  }
+  if (choice < 0.65 && fields.length > 0) {
+    const field = pick(fields);
+    const value = pick(hostileValues());
+    const copy: Record<string, unknown> = { ...base, [field]: value };
+    // A prototype name is a fine access-key or group *name*; make those fields hostile another way.
+    if (field === 'name' && typeof value === 'string' && value.length < 1000) copy.name = `${value}\u0000`;
+    if (field === 'description' && typeof value === 'string' && value.length < 1000) copy.description = `${value}\u202e`;
+    if (field === 'description' && value === '') copy.description = 'x'.repeat(1_000_000);
+    if (field === 'groupIds' && Array.isArray(value) && value.length === 0) copy.groupIds = [pick(prototypeNames)];
+    if (field === 'candidates' && Array.isArray(value) && value.length === 0) copy.candidates = [{ source: pick(prototypeNames) }];
+    return copy;
+  }
+  const key = pick([...prototypeNames, 'extra', 'apiSecret', 'secret', '']);
+  const copy = { ...base };
+  Object.defineProperty(copy, key, { value: pick(hostileValues()), enumerable: true, configurable: true, writable: true });
+  return copy;
+}
+
+let backend: TestBackend;
+let storeBefore: string;
+let keychainBefore: string[];
+beforeAll(async () => {
+  backend = await startTestBackend();
+  await backend.api.createAccessKey({ name: 'existing', description: '' });
+  await backend.api.createApiGroup({ name: 'group', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b.c' });
+  storeBefore = await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
+  keychainBefore = (await keytar.findCredentials(backend.service)).map((c) => `${c.account}=${c.password}`).sort();
+});
+afterAll(() => backend.cleanup());
+
+describe('IPC fuzzing', () => {
+  it.each(methods)(`%s: ${PER_CHANNEL} hostile payloads, each a coded error`, async (method) => {
+    const base = validBase[method] ?? {};
+    for (let i = 0; i < PER_CHANNEL; i += 1) {
+      const payload = hostilePayload(base);
+      let result;
+      try {
+        result = await backend.dispatch(method, structuredClone(payload));
+      } catch (error) {
+        throw new Error(`${method} threw for payload #${i}: ${String(error)}`);
+      }
+      if (result.ok) throw new Error(`${method} accepted payload #${i}: ${JSON.stringify(payload)?.slice(0, 200)}`);
+      expect(errorCodes).toContain(result.error.code);
+      expect(typeof result.error.message).toBe('string');
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('left the store file and the keychain exactly as they were', async () => {
+    expect(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8')).toBe(storeBefore);
+    expect((await keytar.findCredentials(backend.service)).map((c) => `${c.account}=${c.password}`).sort()).toEqual(keychainBefore);
+    expect(backend.clipboard.text).toBe('');
+  });
+});
