@@ -45,3 +45,24 @@ describe('clipboard guard', () => {
     expect(clipboard.text).toBe('APIKEY');
   });
 });
+
+describe('on quit', () => {
+  it('clears a secret still on the clipboard at once', async () => {
+    const clipboard = new MemoryClipboard();
+    const guard = createClipboardGuard(clipboard);
+    await guard.copySecret('S3CRET');
+    await guard.clearPendingSecret();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves something the user copied after the secret', async () => {
+    const clipboard = new MemoryClipboard();
+    const guard = createClipboardGuard(clipboard);
+    await guard.copySecret('S3CRET');
+    await clipboard.writeText('mine');
+    await guard.clearPendingSecret();
+    expect(clipboard.text).toBe('mine');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(clipboard.text).toBe('mine');
+  });
+});

@@ -45,3 +45,24 @@ describe('app status, welcome and about', () => {
     expect(backend.desktop.shownInFolder).toEqual([join(backend.dataDir, STORE_FILE_NAME)]);
   });
 });
+
+describe('shutting down', () => {
+  it('clears a copied secret, saves and releases the data folder', async () => {
+    const { createBackend } = await import('../../../electron/ipc/backend');
+    const { keytarSecretStore } = await import('../../../electron/storage/keytar-secret-store');
+    const { MemoryClipboard } = await import('../../support/memory-clipboard');
+    const { RecordingDesktop } = await import('../../support/test-backend');
+    const dataDir = join(backend.dataDir, 'app');
+    const clipboard = new MemoryClipboard();
+    const app = await createBackend({ dataDir, secrets: keytarSecretStore(backend.service), clipboard, desktop: new RecordingDesktop(), version: 't' });
+    const created = await app.dispatch('createAccessKey', { name: 'k', description: '' });
+    await app.dispatch('copyAccessKeySecret', { id: (created as { data: { id: string } }).data.id });
+    expect(clipboard.text).toMatch(/^[0-9A-F]{32}$/);
+
+    await app.shutdown();
+    expect(clipboard.text).toBe('');
+    const next = await startTestBackend({ dataDir, service: backend.service });
+    expect(next.store.status.state).toBe('ok'); // the lock was released
+    await next.store.close();
+  });
+});
