@@ -64,7 +64,7 @@ export const contract = {
   copyAccessKeySecret: { input: byId, ...returns<{ clearsAfterSeconds: number }>() },
   copyAccessKeyApiKey: { input: byId, ...returns<{ copied: true }>() },
   copyAccessKeyId: { input: byId, ...returns<{ copied: true }>() },
-  reconcileKeychain: { input: noInput, ...returns<ReconcileReport>() },
+  reconcileKeychain: { input: z.strictObject({ includeOrphans: z.boolean().optional() }), ...returns<ReconcileReport>() },
   /** Health: re-enter the APISecret of a key whose secret is missing (refused if one is there). */
   restoreAccessKeySecret: { input: z.strictObject({ id: accessKeyId, secret: apiSecretText }), ...returns<AccessKeySummary>() },
   /** Health: delete a keychain entry that no access key refers to. */

@@ -1,15 +1,34 @@
-import type { Session, WebContents } from 'electron';
+import { shell, type Session, type WebContents } from 'electron';
 import { withCsp } from './csp';
+import { isAllowedExternal, trackUserActivation } from './external-links';
 
 // --- Every web contents: no navigation, no new windows, no webviews ---
 
 /** Applied to each web contents as it is created (app 'web-contents-created'). */
 export function hardenWebContents(contents: WebContents): void {
   // The app is one page from disk: any navigation away from it is an attack or a bug.
+  // (Neither event fires for loadFile() or for in-page #hash changes.)
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const activation = trackUserActivation(contents);
+  contents.setWindowOpenHandler((details) => {
+    // Every window.open and target=_blank / middle-clicked link lands here. The app
+    // never opens a window of its own; an https: link the user just clicked goes to
+    // the system browser, anything else is dropped. Asking uses up the click either way.
+    const clicked = activation.consume();
+    if (clicked && details.postBody === undefined && isAllowedExternal(details.url)) openInBrowser(details.url);
+    return { action: 'deny' };
+  });
+}
+
+function openInBrowser(url: string): void {
+  // Re-serialised by URL, so the browser gets exactly what isAllowedExternal checked.
+  shell.openExternal(new URL(url).href).catch(() => {
+    // Not the URL: it may carry tokens.
+    console.warn('Gatekey: the system browser could not open a link');
+  });
 }
 
 // --- The session: no permissions, CSP header on app files ---

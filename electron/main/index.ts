@@ -32,7 +32,7 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), paths.windowIcon));
-  const { dispatch } = await createBackend({
+  const { dispatch, shutdown } = await createBackend({
     dataDir: app.getPath('userData'),
     secrets: keytarSecretStore(KEYCHAIN_SERVICE),
     clipboard: electronClipboard(),
@@ -44,9 +44,23 @@ async function start(): Promise<void> {
     isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId, rendererIndex: paths.rendererIndex }),
   });
   openMainWindow();
+  quitAfter(shutdown);
   // macOS keeps the app running without windows; the dock icon brings one back.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+}
+
+/** Holds the quit until the backend has cleared a copied secret, saved and released the data folder. */
+function quitAfter(shutdown: () => Promise<void>): void {
+  let done = false;
+  app.on('before-quit', (event) => {
+    if (done) return;
+    event.preventDefault();
+    done = true;
+    void shutdown()
+      .catch((error: unknown) => console.error('Gatekey: shutdown failed', error instanceof Error ? error.name : 'error'))
+      .finally(() => app.quit());
   });
 }
 

@@ -6,6 +6,7 @@ import { newestValidBackup } from './backups';
 import type { FileOps } from './durable-write';
 import { writeDurably } from './durable-write';
 import { ChangedOnDisk, JsonStoreFile } from './json-store-file';
+import { IndexCache, type IndexName, type Indexes } from './indexes';
 import { acquireLock } from './lock-file';
 import { StoreFileProblem } from './parse-store-file';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
@@ -33,6 +34,10 @@ export interface StoreOptions {
  */
 export class MetadataStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly indexes = new IndexCache();
+  /** The save running now, and the one queued behind it (which will carry every change made until it starts). */
+  private writing: Promise<void> | undefined;
+  private nextWrite: Promise<void> | undefined;
   private retry: { timer: NodeJS.Timeout; attempt: number } | undefined;
 
   private constructor(
@@ -90,37 +95,69 @@ export class MetadataStore {
     return this.db.data;
   }
 
+  /** An index over the current data (by ID, APIKey, name...), rebuilt lazily after a change. */
+  index<N extends IndexName>(name: N): Indexes[N] {
+    return this.indexes.get(this.read() as StoreData, name);
+  }
+
   /**
-   * Applies `change` to a copy; if `change` throws, nothing changes. Otherwise
+   * Applies `change` to a draft; if `change` throws, nothing changes. Otherwise
    * the change is kept and saved; a failed save leaves it in memory, marked
    * unsaved (see `status`), and is retried. Updates run one at a time.
    */
   update<T>(change: (draft: StoreData) => T): Promise<T> {
-    const run = this.queue.then(async () => {
+    const run = this.queue.then(() => {
       this.assertWritable();
-      const draft = structuredClone(this.db.data);
+      // The draft copies the collections, not the records: a change replaces a
+      // record it edits (never mutates it), so a throw leaves the data as it was.
+      const data = this.db.data;
+      const draft: StoreData = { ...data, accessKeys: [...data.accessKeys], apiGroups: [...data.apiGroups], authorizations: [...data.authorizations], bindings: [...data.bindings] };
       const result = change(draft);
       this.db.data = draft;
-      await this.persist();
       return result;
     });
     this.queue = run.catch(() => undefined);
-    return run;
+    // Not part of the queue: a burst of changes is applied at once and written together.
+    return run.then(async (result) => {
+      await this.requestSave();
+      return result;
+    });
+  }
+
+  /** Resolves once a save that started after this call has finished (successfully or not: see `status`). */
+  private requestSave(): Promise<void> {
+    this.nextWrite ??= (async () => {
+      await this.writing;
+      this.nextWrite = undefined;
+      this.writing = this.persist();
+      await this.writing;
+    })();
+    return this.nextWrite;
+  }
+
+  /** Waits for saves in flight (safe inside the queue). */
+  private async writesSettled(): Promise<void> {
+    await this.nextWrite;
+    await this.writing;
+  }
+
+  /** Waits for queued changes, then for saves in flight (never call it from inside the queue). */
+  private async idle(): Promise<void> {
+    await this.queue;
+    await this.writesSettled();
   }
 
   /** Tries to save unsaved changes now. Resolves whether everything is on disk. */
-  flush(): Promise<boolean> {
-    const run = this.queue.then(async () => {
-      if (this.current.state === 'ok' && this.current.unsaved) await this.persist();
-      return this.current.state === 'ok' && !this.current.unsaved;
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+  async flush(): Promise<boolean> {
+    await this.idle();
+    if (this.current.state === 'ok' && this.current.unsaved) await this.requestSave();
+    return this.current.state === 'ok' && !this.current.unsaved;
   }
 
   /** After a conflict: take the file on disk (dropping unsaved changes) or write ours over it. */
   resolveConflict(choice: 'reload' | 'overwrite'): Promise<void> {
     const run = this.queue.then(async () => {
+      await this.writesSettled();
       if (this.current.state !== 'conflict') return;
       const file = this.current.file;
       if (choice === 'reload') {
@@ -134,7 +171,7 @@ export class MetadataStore {
       } else {
         await this.adapter.adoptDiskState();
         this.current = { state: 'ok', file, unsaved: { problem: 'Saving over the other program’s changes.', since: this.now().toISOString() } };
-        await this.persist();
+        await this.requestSave();
       }
     });
     this.queue = run.catch(() => undefined);
@@ -147,6 +184,7 @@ export class MetadataStore {
    */
   restoreNewestBackup(): Promise<{ restoredFrom: string; movedAsideTo: string }> {
     const run = this.queue.then(async () => {
+      await this.writesSettled();
       if (this.current.state !== 'unreadable') throw new AppError('INVALID_INPUT', 'The data file is readable; there is nothing to restore.');
       const file = this.current.file;
       const backup = await newestValidBackup(file);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { CreateAccessKeyDialog } from './components/CreateAccessKeyDialog';
+import { DataSafety } from './components/DataSafety';
 import { KeychainNotices } from './components/KeychainNotices';
 import { Sidebar } from './components/Sidebar';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
@@ -10,6 +11,9 @@ import { useKeyboardShortcut } from './hooks/useKeyboardShortcut';
 import { AccessKeyDetailsScreen } from './screens/AccessKeyDetailsScreen';
 import { AccessKeyListScreen } from './screens/AccessKeyListScreen';
 import { ApiGroupListScreen } from './screens/ApiGroupListScreen';
+import { HealthScreen } from './screens/HealthScreen';
+import { RecoveryScreen } from './screens/RecoveryScreen';
+import { TestCallScreen } from './screens/TestCallScreen';
 import { AuthorizationListScreen } from './screens/AuthorizationListScreen';
 import { useAppStore, type Screen } from './store';
 
@@ -24,11 +28,16 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <AuthorizationListScreen />;
     case 'apiGroupList':
       return <ApiGroupListScreen />;
+    case 'testCall':
+      return <TestCallScreen />;
+    case 'health':
+      return <HealthScreen />;
   }
 }
 
 export function App() {
   const screen = useAppStore((s) => s.screen);
+  const store = useAppStore((s) => s.appStatus?.store);
   const start = useAppStore((s) => s.start);
   const openCreate = useAppStore((s) => s.openCreateDialog);
 
@@ -46,10 +55,12 @@ export function App() {
           <StoreProblemBanner />
           <KeychainNotices />
         </div>
-        <CurrentScreen screen={screen} />
+        {/* A data file that cannot be read replaces every screen until it is recovered. */}
+        {store?.state === 'unreadable' ? <RecoveryScreen file={store.file} problem={store.problem} backupAvailable={store.backupAvailable} /> : <CurrentScreen screen={screen} />}
       </main>
       <CreateAccessKeyDialog />
       <WelcomeDialog />
+      <DataSafety />
       <AboutDialog />
       <Toasts />
     </div>

@@ -4,6 +4,7 @@ import type { Input, Method, Output } from '../../electron/ipc/contract';
 import type { IpcError, Result } from '../../electron/ipc/result';
 import type { KeyCandidate } from '../../electron/core/key-files/types';
 import type {} from './global';
+import { noteCall } from './write-watch';
 
 /**
  * The only module that touches `window.api`. Screens and the store call these
@@ -16,7 +17,9 @@ export type AccessKeyInput = { [K in keyof AccessKeyFields]: string };
 async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   try {
     const send = window.api[method] as (input: Input<M>) => Promise<Result<Output<M>>>;
-    return await send(input);
+    const result = await send(input);
+    noteCall(method, result);
+    return result;
   } catch (error) {
     // The bridge itself failed (no preload, IPC torn down): main never answered.
     const reason = error instanceof Error ? error.message : String(error);
@@ -36,7 +39,11 @@ export const api = {
   copyAccessKeySecret: (id: string) => call('copyAccessKeySecret', { id }),
   copyAccessKeyApiKey: (id: string) => call('copyAccessKeyApiKey', { id }),
   copyAccessKeyId: (id: string) => call('copyAccessKeyId', { id }),
-  reconcileKeychain: () => call('reconcileKeychain', {}),
+  /** Without an argument main decides whether to scan for orphan entries (skipped for large keychains). */
+  reconcileKeychain: (includeOrphans?: boolean) => call('reconcileKeychain', includeOrphans === undefined ? {} : { includeOrphans }),
+  restoreAccessKeySecret: (id: string, secret: string) => call('restoreAccessKeySecret', { id, secret }),
+  deleteOrphanSecret: (account: string) => call('deleteOrphanSecret', { account }),
+  adoptOrphanSecret: (input: Input<'adoptOrphanSecret'>) => call('adoptOrphanSecret', input),
   listAccessKeyGrants: (id: string) => call('listAccessKeyGrants', { id }),
 
   listApiGroups: () => call('listApiGroups', {}),
@@ -59,6 +66,9 @@ export const api = {
   previewTestCall: (input: Input<'previewTestCall'>) => call('previewTestCall', input),
   sendTestCall: (input: Input<'sendTestCall'>) => call('sendTestCall', input),
 
+  restoreStoreBackup: () => call('restoreStoreBackup', {}),
+  resolveStoreConflict: (choice: 'reload' | 'overwrite') => call('resolveStoreConflict', { choice }),
+  saveStoreNow: () => call('saveStoreNow', {}),
   checkKeychain: () => call('checkKeychain', {}),
   dismissWelcome: () => call('dismissWelcome', {}),
   getAboutInfo: () => call('getAboutInfo', {}),
@@ -78,6 +88,8 @@ const titles: Record<ErrorCode, string> = {
   REQUEST_FAILED: 'The request got no answer',
   STORE_UNREADABLE: 'Gatekey cannot read its data file',
   STORE_WRITE_FAILED: 'Gatekey could not save your change',
+  STORE_READ_ONLY: 'Gatekey opened its data read-only',
+  STORE_CONFLICT: 'The data file was changed elsewhere',
   FORBIDDEN_SENDER: 'The request was refused',
   INTERNAL: 'Something went wrong',
 };
@@ -92,6 +104,8 @@ const fallbacks: Record<ErrorCode, string> = {
   REQUEST_FAILED: 'Check the URL and that the service is reachable.',
   STORE_UNREADABLE: 'The data file was left untouched.',
   STORE_WRITE_FAILED: 'Nothing was changed. Check that the data folder is writable and the disk is not full.',
+  STORE_READ_ONLY: 'Another Gatekey is using this data folder. Close it and restart.',
+  STORE_CONFLICT: 'Reload the file or keep your version first.',
   FORBIDDEN_SENDER: 'Only Gatekey’s own window may make this request.',
   INTERNAL: 'Please try again; if it keeps happening, restart the app.',
 };

@@ -8,7 +8,10 @@ import './styles/table.css';
 import './styles/dialog.css';
 import './styles/feedback.css';
 import './styles/provider.css';
+import './styles/handoff.css';
 import './styles/welcome.css';
+import './styles/data-safety.css';
+import './styles/test-call.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Gatekey: #root is missing from index.html.');

@@ -10,7 +10,7 @@ import { connectBackend, disconnect, renderApp, STORE_FILE } from './helpers';
 let backend: TestBackend | undefined;
 afterEach(() => disconnect(backend));
 
-it('names the unreadable data file and its problem, says it was left untouched, and blocks creating', async () => {
+it('names the unreadable data file and its problem, says it was left untouched, and blocks creating (recovery screen)', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatekey-corrupt-'));
   const file = join(dataDir, STORE_FILE);
   const corrupt = '{"schemaVersion": 1, "accessKeys": [';
@@ -24,8 +24,11 @@ it('names the unreadable data file and its problem, says it was left untouched, 
   expect(banner.textContent).toContain('not valid JSON');
   expect(banner.textContent).toContain('left untouched');
 
-  const create = screen.getByRole('button', { name: 'Create Access Key' });
-  expect(create).toHaveProperty('disabled', true);
+  // The recovery screen replaces the list: nothing to create from.
+  screen.getByRole('heading', { level: 1, name: 'Recover your data' });
+  expect(screen.queryByRole('button', { name: 'Create Access Key' })).toBeNull();
+  // No backup exists, so none is offered.
+  expect(screen.queryByRole('button', { name: 'Restore newest backup' })).toBeNull();
   await user.keyboard('{Control>}n{/Control}');
   expect(screen.queryByRole('dialog')).toBeNull();
   // The background keychain check is skipped: it would only fail on the same file.

@@ -26,4 +26,6 @@ export interface ReconcileReport {
   missingSecretIds: string[];
   /** Keychain accounts under Gatekey's service with no record in the store. */
   orphanAccounts: string[];
+  /** Whether the (slow) scan for orphan entries ran; it is skipped at start-up for large keychains. */
+  orphansChecked: boolean;
 }

@@ -19,18 +19,11 @@ export function createApiGroupService({ store, now = () => new Date() }: { store
     }
   }
 
-  function bindingCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const { groupId } of store.read().bindings) counts.set(groupId, (counts.get(groupId) ?? 0) + 1);
-    return counts;
-  }
-
-  const summarise = (group: ApiGroupRecord, counts = bindingCounts()): ApiGroupSummary => ({ ...group, bindingCount: counts.get(group.id) ?? 0 });
+  const summarise = (group: ApiGroupRecord): ApiGroupSummary => ({ ...group, bindingCount: store.index('bindingsByGroup').get(group.id)?.length ?? 0 });
 
   return {
     list(): ApiGroupSummary[] {
-      const counts = bindingCounts();
-      return store.read().apiGroups.map((group) => summarise(group, counts));
+      return store.read().apiGroups.map(summarise);
     },
 
     async create(fields: ApiGroupFields): Promise<ApiGroupSummary> {
@@ -46,11 +39,12 @@ export function createApiGroupService({ store, now = () => new Date() }: { store
 
     async update(id: string, fields: ApiGroupFields): Promise<ApiGroupSummary> {
       const group = await store.update((data) => {
-        const record = data.apiGroups.find((g) => g.id === id);
-        if (!record) throw groupGone();
+        const at = data.apiGroups.findIndex((g) => g.id === id);
+        if (at < 0) throw groupGone();
         assertNameFree(data.apiGroups, fields.name, id);
-        Object.assign(record, fields, { updatedAt: now().toISOString() });
-        return { ...record };
+        const record = { ...data.apiGroups[at]!, ...fields, updatedAt: now().toISOString() };
+        data.apiGroups[at] = record;
+        return record;
       });
       return summarise(group);
     },

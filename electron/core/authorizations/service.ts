@@ -17,13 +17,13 @@ const authorizationGone = () =>
  */
 export function createAuthorizationService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
   /** Every identifier that names the same access key: both of them when the key lives in this app. */
-  function identifiersOf(data: Readonly<StoreData>, key: CallerKey): string[] {
-    const local = data.accessKeys.find((k) => (key.kind === 'accessKeyId' ? k.id : k.apiKey) === key.value);
+  function identifiersOf(key: CallerKey): string[] {
+    const local = key.kind === 'accessKeyId' ? store.index('accessKeyById').get(key.value) : store.index('accessKeyByApiKey').get(key.value);
     return local ? [local.id, local.apiKey] : [key.value];
   }
 
-  function boundGroupsOf(data: Readonly<StoreData>, bindings: readonly BindingRecord[]): BoundGroup[] {
-    const groups = new Map(data.apiGroups.map((group) => [group.id, group]));
+  function boundGroupsOf(bindings: readonly BindingRecord[]): BoundGroup[] {
+    const groups = store.index('groupById');
     const bound: BoundGroup[] = [];
     for (const binding of bindings) {
       const group = groups.get(binding.groupId);
@@ -32,32 +32,21 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
     return bound.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  function summarise(data: Readonly<StoreData>, record: AuthorizationRecord, bindingsByAuthorization: Map<string, BindingRecord[]>): AuthorizationSummary {
-    const local = data.accessKeys.find((key) => key.id === record.callerKey || key.apiKey === record.callerKey);
+  function summarise(record: AuthorizationRecord): AuthorizationSummary {
+    const local = record.callerKeyKind === 'apiKey' ? store.index('accessKeyByApiKey').get(record.callerKey) : store.index('accessKeyById').get(record.callerKey);
     const apiKey = record.callerKeyKind === 'apiKey' ? record.callerKey : local?.apiKey;
     return {
       ...record,
       ...(apiKey ? { fingerprint: fingerprintOf(apiKey) } : {}),
-      boundGroups: boundGroupsOf(data, bindingsByAuthorization.get(record.id) ?? []),
+      boundGroups: boundGroupsOf(store.index('bindingsByAuthorization').get(record.id) ?? []),
       ...(local ? { localAccessKey: { id: local.id, name: local.name } } : {}),
     };
   }
 
-  function bindingsByAuthorization(data: Readonly<StoreData>): Map<string, BindingRecord[]> {
-    const map = new Map<string, BindingRecord[]>();
-    for (const binding of data.bindings) {
-      const list = map.get(binding.authorizationId);
-      if (list) list.push(binding);
-      else map.set(binding.authorizationId, [binding]);
-    }
-    return map;
-  }
-
   const summaryOf = (id: string): AuthorizationSummary => {
-    const data = store.read();
-    const record = data.authorizations.find((a) => a.id === id);
+    const record = store.index('authorizationById').get(id);
     if (!record) throw authorizationGone();
-    return summarise(data, record, bindingsByAuthorization(data));
+    return summarise(record);
   };
 
   function findIn(data: StoreData, id: string): AuthorizationRecord {
@@ -66,21 +55,25 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
     return record;
   }
 
+  /** Within an update: the draft may hold authorizations the index has not seen yet. */
   function existingIn(data: Readonly<StoreData>, callerKey: CallerKey): AuthorizationRecord | undefined {
-    const names = identifiersOf(data, callerKey);
+    const names = identifiersOf(callerKey);
     return data.authorizations.find((a) => names.includes(a.callerKey));
   }
 
   return {
     /** The ID of the authorization for this access key, if there is one. */
     existingFor(callerKey: CallerKey): string | undefined {
-      return existingIn(store.read(), callerKey)?.id;
+      const byCallerKey = store.index('authorizationByCallerKey');
+      for (const name of identifiersOf(callerKey)) {
+        const found = byCallerKey.get(name);
+        if (found) return found.id;
+      }
+      return undefined;
     },
 
     list(): AuthorizationSummary[] {
-      const data = store.read();
-      const byAuthorization = bindingsByAuthorization(data);
-      return data.authorizations.map((record) => summarise(data, record, byAuthorization));
+      return store.read().authorizations.map(summarise);
     },
 
     async create({ callerKey, description }: { callerKey: CallerKey; description: string }): Promise<AuthorizationSummary> {
@@ -112,7 +105,8 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
 
     async update(id: string, description: string): Promise<AuthorizationSummary> {
       await store.update((data) => {
-        Object.assign(findIn(data, id), { description, updatedAt: now().toISOString() });
+        const record = findIn(data, id);
+        data.authorizations[data.authorizations.indexOf(record)] = { ...record, description, updatedAt: now().toISOString() };
       });
       return summaryOf(id);
     },
@@ -143,7 +137,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
     /** The API groups a key of this app may call, through any authorization naming its ID or APIKey. */
     grantsOf(accessKeyId: string): BoundGroup[] {
       const data = store.read();
-      const key = data.accessKeys.find((k) => k.id === accessKeyId);
+      const key = store.index('accessKeyById').get(accessKeyId);
       if (!key) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
       const authorizationIds = new Set(data.authorizations.filter((a) => a.callerKey === key.id || a.callerKey === key.apiKey).map((a) => a.id));
       const earliest = new Map<string, BindingRecord>();
@@ -152,7 +146,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
         const seen = earliest.get(binding.groupId);
         if (!seen || binding.boundAt < seen.boundAt) earliest.set(binding.groupId, binding);
       }
-      return boundGroupsOf(data, [...earliest.values()]);
+      return boundGroupsOf([...earliest.values()]);
     },
   };
 }

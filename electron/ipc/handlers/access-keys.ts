@@ -38,7 +38,7 @@ export function accessKeyHandlers(accessKeys: AccessKeyService): AccessKeyHandle
       await accessKeys.copyId(id);
       return { copied: true };
     },
-    reconcileKeychain: () => accessKeys.reconcile(),
+    reconcileKeychain: ({ includeOrphans }) => accessKeys.reconcile(includeOrphans),
     restoreAccessKeySecret: ({ id, secret }) => accessKeys.restoreSecret(id, secret),
     deleteOrphanSecret: async ({ account }) => {
       await accessKeys.deleteOrphanSecret(account);

@@ -7,6 +7,11 @@ export function CallerKey({ authorization, id }: { authorization: AuthorizationS
       <code id={id} className="caller-key-value">
         {authorization.callerKey}
       </code>
+      {authorization.fingerprint && (
+        <span className="cell-secondary">
+          Fingerprint <code className="fingerprint">{authorization.fingerprint}</code>
+        </span>
+      )}
       {authorization.localAccessKey && (
         <span className="cell-secondary">
           Your key: <span dir="auto">{authorization.localAccessKey.name}</span>

@@ -5,12 +5,17 @@ import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { FormField } from './FormField';
+import { Icon } from './Icon';
+import { candidatesFromHandoffText, HANDOFF_PREFIX, looksLikeHandoffText } from '../key-files';
 
 /** Authorizes a caller by the identifier they handed over; binding groups comes next. */
 export function CreateAuthorizationDialog() {
   const create = useAppStore((s) => s.createAuthorization);
   const close = useAppStore((s) => s.closeAuthorizationDialog);
   const reveal = useAppStore((s) => s.revealAuthorization);
+  const previewImport = useAppStore((s) => s.previewKeyImport);
+  const chooseKeyFiles = useAppStore((s) => s.chooseKeyFilesToImport);
+  const [choosing, setChoosing] = useState(false);
   const form = useSchemaForm(authorizationFields.shape, { callerKey: '', description: '' });
   const [pending, setPending] = useState(false);
   const [existingId, setExistingId] = useState<string | null>(null);
@@ -22,6 +27,7 @@ export function CreateAuthorizationDialog() {
     event.preventDefault();
     if (pending) return;
     setExistingId(null);
+    if (looksLikeHandoffText(form.values.callerKey)) return importHandoff(form.values.callerKey);
     const checked = form.validate();
     if (!checked.ok) return (checked.field === 'callerKey' ? keyInput : descriptionInput).current?.focus();
     setPending(true);
@@ -37,6 +43,20 @@ export function CreateAuthorizationDialog() {
       form.showServerError(result.error);
       if (result.error.fields?.callerKey) keyInput.current?.focus();
     }
+  };
+
+  // Handoff text (one line per key) goes to the import preview instead: it carries name and fingerprint too.
+  const importHandoff = (text: string) => {
+    const { candidates, refused } = candidatesFromHandoffText(text);
+    void previewImport(candidates, refused);
+  };
+
+  const importFiles = async () => {
+    setChoosing(true);
+    const result = await chooseKeyFiles();
+    // Chosen: the import preview has replaced this dialog. Cancelled: nothing changes.
+    setChoosing(false);
+    if (!result.ok) form.showServerError(result.error);
   };
 
   return (
@@ -79,9 +99,11 @@ export function CreateAuthorizationDialog() {
               </button>
             )
           }
-          hint="12 hex characters (Access Key ID) or 32 hex characters (APIKey), as the caller handed it over."
+          hint="12 hex characters (Access Key ID) or 32 hex characters (APIKey), as the caller handed it over. Pasted handoff text (gatekey-apikey:…) opens the import preview."
           onChange={(value) => {
             setExistingId(null);
+            // A paste of a whole handoff line, not the prefix typed so far.
+            if (looksLikeHandoffText(value) && value.trim().length > HANDOFF_PREFIX.length + 16) return importHandoff(value);
             form.change('callerKey', value);
           }}
           // Re-checking on blur would clear "already authorized" (the value itself is valid) and
@@ -98,6 +120,16 @@ export function CreateAuthorizationDialog() {
           onChange={(value) => form.change('description', value)}
           onBlur={() => form.blur('description')}
         />
+        <div className="import-alternative">
+          <div>
+            <p className="import-alternative-title">Have the caller’s key file?</p>
+            <p className="field-hint">Choose one or more .gatekey.json files, or drop them on the Access Authorization page.</p>
+          </div>
+          <button type="button" className="button" onClick={() => void importFiles()} disabled={pending || choosing}>
+            <Icon name="key" />
+            <span>Import key file…</span>
+          </button>
+        </div>
         {form.formError && <ErrorAlert error={form.formError} />}
       </div>
     </Dialog>

@@ -23,6 +23,8 @@ const paths = {
   layers: ['m12 2 10 5-10 5L2 7Z', 'm2 17 10 5 10-5', 'm2 12 10 5 10-5'],
   link: ['M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7', 'M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7'],
   userCheck: [circle(9, 7, 4), 'M2 21v-2a4 4 0 0 1 4-4h6a4 4 0 0 1 4 4v2', 'm16 11 2 2 4-4'],
+  send: ['m22 2-7 20-4-9-9-4Z', 'M22 2 11 13'],
+  activity: ['M22 12h-4l-3 9L9 3l-3 9H2'],
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -7,7 +7,16 @@ export function KeychainNotices() {
   const reconcile = useAppStore((s) => s.reconcile);
   const dismissed = useAppStore((s) => s.reconcileNoticeDismissed);
   const dismiss = useAppStore((s) => s.dismissReconcileNotice);
-  if (dismissed) return null;
+  const onHealth = useAppStore((s) => s.screen.name === 'health');
+  const navigate = useAppStore((s) => s.navigate);
+  // The Health view shows the same findings in full.
+  if (dismissed || onHealth) return null;
+
+  const healthLink = (
+    <button type="button" className="link-button" onClick={() => navigate({ name: 'health' })}>
+      Open Health to review and fix
+    </button>
+  );
 
   const dismissButton = (
     <button type="button" className="icon-button" aria-label="Dismiss notice" onClick={dismiss}>
@@ -23,6 +32,7 @@ export function KeychainNotices() {
           <p className="banner-title">The OS keychain could not be checked</p>
           <p className="banner-text">{errorMessage(reconcile.error)}</p>
           <p className="banner-text">Access keys are still listed; showing or copying an APISecret needs the keychain.</p>
+          <p className="banner-text">{healthLink}</p>
         </div>
         {dismissButton}
       </section>
@@ -48,6 +58,7 @@ export function KeychainNotices() {
             ))}
           </ul>
         </details>
+        <p className="banner-text">{healthLink}</p>
       </div>
       {dismissButton}
     </section>

@@ -3,6 +3,7 @@ import { errorMessage, errorTitle, type IpcError } from '../api';
 import { AccessKeyBasicInfo } from '../components/AccessKeyBasicInfo';
 import { AccessKeyGrants } from '../components/AccessKeyGrants';
 import { AccessKeyCredentials } from '../components/AccessKeyCredentials';
+import { AccessKeyHandoff } from '../components/AccessKeyHandoff';
 import { DeleteAccessKeyDialog } from '../components/DeleteAccessKeyDialog';
 import { EditAccessKeyDialog } from '../components/EditAccessKeyDialog';
 import { EmptyState } from '../components/EmptyState';
@@ -87,6 +88,7 @@ export function AccessKeyDetailsScreen({ id }: { id: string }) {
       </header>
       <AccessKeyBasicInfo accessKey={accessKey} />
       <AccessKeyCredentials accessKey={accessKey} />
+      <AccessKeyHandoff accessKey={accessKey} />
       <AccessKeyGrants accessKeyId={accessKey.id} />
       {dialog === 'edit' && <EditAccessKeyDialog accessKey={accessKey} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteAccessKeyDialog accessKey={accessKey} onClose={() => setDialog(null)} />}

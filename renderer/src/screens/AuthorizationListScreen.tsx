@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { AuthorizationDialogs } from '../components/AuthorizationDialogs';
 import { AuthorizationTable } from '../components/AuthorizationTable';
 import { EmptyState } from '../components/EmptyState';
+import { ImportKeysDialog } from '../components/ImportKeysDialog';
+import { KeyFileDropZone } from '../components/KeyFileDropZone';
 import { Icon } from '../components/Icon';
 import { ListProblem } from '../components/ListProblem';
 import { SearchBox } from '../components/SearchBox';
@@ -31,7 +33,7 @@ function ListBody() {
   if (total === 0) {
     return (
       <EmptyState icon="userCheck" title="No authorizations yet" action={<CreateButton />}>
-        Authorize a caller by the Access Key ID or APIKey they handed over, then bind the API groups they may call.
+        Authorize a caller by the Access Key ID or APIKey they handed over, or drop their key files here, then bind the API groups they may call.
       </EmptyState>
     );
   }
@@ -64,7 +66,10 @@ export function AuthorizationListScreen() {
     // Bind needs the groups; fetch them now so the dialog opens full.
     void loadGroups({ quiet: true });
     // The highlight marks a row for this visit only.
-    return () => useAppStore.setState({ highlightedAuthorizationId: null });
+    return () => {
+      useAppStore.setState({ highlightedAuthorizationId: null });
+      useAppStore.getState().closeKeyImport();
+    };
   }, [load, loadGroups]);
 
   return (
@@ -80,6 +85,8 @@ export function AuthorizationListScreen() {
       </header>
       <ListBody />
       <AuthorizationDialogs />
+      <ImportKeysDialog />
+      <KeyFileDropZone />
     </div>
   );
 }

@@ -23,7 +23,8 @@ export const createAppStatusSlice: StateCreator<AppState, [], [], AppStatusSlice
     else set({ appStatusError: result.error });
   },
 
-  storeReadOnly: () => get().appStatus?.store.state === 'unreadable',
+  // Anything but 'ok' (damaged file, another Gatekey writing, a conflict) means no writes.
+  storeReadOnly: () => (get().appStatus ? get().appStatus!.store.state !== 'ok' : false),
 
   async start() {
     await get().loadAppStatus();

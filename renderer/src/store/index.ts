@@ -4,9 +4,12 @@ import { createAccessKeysSlice } from './access-keys-slice';
 import { createApiGroupsSlice } from './api-groups-slice';
 import { createAuthorizationsSlice } from './authorizations-slice';
 import { createAppStatusSlice } from './app-status-slice';
+import { createDataSafetySlice } from './data-safety-slice';
 import { createKeychainSlice } from './keychain-slice';
+import { createKeyImportSlice } from './key-import-slice';
 import { createListViewSlice } from './list-view-slice';
 import { createNavigationSlice } from './navigation-slice';
+import { createTestCallSlice } from './test-call-slice';
 import { createToastsSlice } from './toasts-slice';
 import type { AppState } from './types';
 import { createWelcomeSlice } from './welcome-slice';
@@ -22,8 +25,11 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createApiGroupsSlice(...a),
   ...createAuthorizationsSlice(...a),
   ...createAppStatusSlice(...a),
+  ...createDataSafetySlice(...a),
   ...createKeychainSlice(...a),
+  ...createKeyImportSlice(...a),
   ...createListViewSlice(...a),
+  ...createTestCallSlice(...a),
   ...createToastsSlice(...a),
   ...createWelcomeSlice(...a),
 }));

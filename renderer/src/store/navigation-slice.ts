@@ -6,14 +6,19 @@ export type Screen =
   | { name: 'accessKeyList' }
   | { name: 'accessKeyDetails'; id: string }
   | { name: 'authorizationList' }
-  | { name: 'apiGroupList' };
+  | { name: 'apiGroupList' }
+  | { name: 'testCall' }
+  | { name: 'health' };
 
-export type SectionId = 'accessKeys' | 'authorizations' | 'apiGroups';
+export type SectionId = 'accessKeys' | 'authorizations' | 'apiGroups' | 'testCall' | 'health';
 
 export const sections: ReadonlyArray<{ id: SectionId; label: string; home: Screen }> = [
   { id: 'accessKeys', label: 'Access Key', home: { name: 'accessKeyList' } },
   { id: 'authorizations', label: 'Access Authorization', home: { name: 'authorizationList' } },
   { id: 'apiGroups', label: 'API Groups', home: { name: 'apiGroupList' } },
+  { id: 'testCall', label: 'Test Call', home: { name: 'testCall' } },
+  // Last: reconciliation findings between the store and the OS keychain.
+  { id: 'health', label: 'Health', home: { name: 'health' } },
 ];
 
 export const sectionOf = (screen: Screen): SectionId => {
@@ -25,6 +30,10 @@ export const sectionOf = (screen: Screen): SectionId => {
       return 'authorizations';
     case 'apiGroupList':
       return 'apiGroups';
+    case 'testCall':
+      return 'testCall';
+    case 'health':
+      return 'health';
   }
 };
 

@@ -123,7 +123,7 @@ describe('IPC fuzzing', () => {
       try {
         result = await backend.dispatch(method, structuredClone(payload));
       } catch (error) {
-        throw new Error(`${method} threw for payload #${i}: ${String(error)}`);
+        throw new Error(`${method} threw for payload #${i}: ${String(error)}`, { cause: error });
       }
       if (result.ok) throw new Error(`${method} accepted payload #${i}: ${JSON.stringify(payload)?.slice(0, 200)}`);
       expect(errorCodes).toContain(result.error.code);

@@ -85,7 +85,7 @@ export function createFakeElectron(options: { userData: string; gotLock?: boolea
     session: { defaultSession },
     dialog: { showErrorBox: vi.fn() },
     clipboard,
-    shell: { showItemInFolder: vi.fn() },
+    shell: { showItemInFolder: vi.fn(), openExternal: vi.fn(async (_url: string) => undefined) },
   };
 }
 

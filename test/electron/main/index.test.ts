@@ -127,12 +127,24 @@ describe('hardening', () => {
     const { fake } = await readyApp();
     const contents = new FakeWebContents();
     fake.app.emit('web-contents-created', {}, contents);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = { preventDefault: vi.fn() };
       contents.emit(name, event, 'https://example.com/');
       expect(event.preventDefault, name).toHaveBeenCalled();
     }
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it("sends an https: link the user clicked to the system browser, and nothing else", async () => {
+    const { fake, window } = await readyApp();
+    fake.app.emit('web-contents-created', {}, window.webContents);
+    const click = () => window.webContents.emit('input-event', {}, { type: 'mouseDown' });
+    click();
+    expect(window.webContents.windowOpenHandler?.({ url: 'file:///etc/passwd', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    click();
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://example.com/docs', disposition: 'foreground-tab' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.com/docs');
   });
 
   it('refuses every permission request and check', async () => {

@@ -43,6 +43,24 @@ describe('createMainWindow', () => {
     expect((window.options.webPreferences as { preload: string }).preload).toMatch(/preload\.cjs$/);
   });
 
+  it('sets exactly these webPreferences: nothing loosened, nothing added unreviewed', () => {
+    // A new key (enableBlinkFeatures, experimentalFeatures, additionalArguments, ...) must be added here on purpose.
+    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    expect(window.options.webPreferences).toStrictEqual({
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    });
+  });
+
   it('loads the built page from disk and never a URL', () => {
     const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
     expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(paths.rendererIndex);

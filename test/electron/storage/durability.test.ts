@@ -86,6 +86,32 @@ describe('saving', () => {
   });
 });
 
+describe('bursts of changes', () => {
+  it('are applied in order and written together, not one file write each', async () => {
+    let renames = 0;
+    const ops: FileOps = { ...fs, rename: async (from, to) => ((renames += 1), fs.rename(from, to)) };
+    const store = await openStore(file, { ops });
+    await Promise.all(Array.from({ length: 20 }, (_, n) => store.update((data) => data.accessKeys.push(key(n + 1)))));
+    expect(await onDisk()).toEqual(Array.from({ length: 20 }, (_, n) => `key-${n + 1}`));
+    expect(renames).toBeGreaterThanOrEqual(1);
+    expect(renames).toBeLessThanOrEqual(3);
+  });
+
+  it('leave the data as it was when a change throws halfway', async () => {
+    const store = await openStore(file);
+    await store.update((data) => data.accessKeys.push(key(1)));
+    await expect(
+      store.update((data) => {
+        data.accessKeys.push(key(2));
+        data.apiGroups.length = 0;
+        throw new Error('halfway');
+      }),
+    ).rejects.toThrow('halfway');
+    expect(await names(store)).toEqual(['key-1']);
+    expect(store.index('accessKeyById').has(key(2).id)).toBe(false);
+  });
+});
+
 describe('rolling backups', () => {
   it('keeps the state before each of the last 5 saves', async () => {
     const store = await openStore(file);

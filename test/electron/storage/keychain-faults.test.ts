@@ -100,7 +100,7 @@ describe('a secret missing from the keychain, and the Health actions', () => {
 
     const adopted = data(await backend.api.adoptOrphanSecret({ account: 'decafbad0000', apiKey: 'c'.repeat(32), name: 'recovered', description: 'adopted' }));
     expect(adopted).toMatchObject({ id: 'decafbad0000', apiKey: 'C'.repeat(32), name: 'recovered', secretStatus: 'present' });
-    expect(data(await backend.api.reconcileKeychain({}))).toEqual({ missingSecretIds: [], orphanAccounts: [] });
+    expect(data(await backend.api.reconcileKeychain({}))).toEqual({ missingSecretIds: [], orphanAccounts: [], orphansChecked: true });
     expect(await backend.api.deleteOrphanSecret({ account: 'decafbad0000' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

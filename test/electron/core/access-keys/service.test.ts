@@ -151,7 +151,7 @@ describe('reconciling keychain and store', () => {
     await keytar.setPassword(backend.service, 'feedfacecafe', 'LEFT-BEHIND');
 
     const report = await backend.api.reconcileKeychain({});
-    expect(report).toEqual({ ok: true, data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'] } });
+    expect(report).toEqual({ ok: true, data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'], orphansChecked: true } });
 
     const list = await backend.api.listAccessKeys({});
     expect(list.ok && list.data.map((key) => [key.name, key.secretStatus])).toEqual([
@@ -167,4 +167,26 @@ describe('reconciling keychain and store', () => {
     const fresh = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
     expect(await fresh.api.getAccessKey({ id: key.id })).toMatchObject({ ok: true, data: { secretStatus: 'unchecked' } });
   });
+});
+
+describe('reconciling a large store', () => {
+  it('skips the slow orphan scan unless asked, and never blocks other keychain calls for the whole pass', async () => {
+    const { ORPHAN_SCAN_LIMIT } = await import('../../../../electron/core/access-keys/service');
+    const key = await create('real');
+    await keytar.setPassword(backend.service, 'feedfacecafe', 'LEFT-BEHIND');
+    // Many records written straight to the store (their secrets are not in the keychain).
+    await backend.store.update((data) => {
+      for (let n = 0; n < ORPHAN_SCAN_LIMIT; n += 1) {
+        data.accessKeys.push({ ...data.accessKeys[0]!, id: n.toString(16).padStart(12, '0'), name: `bulk-${n}`, apiKey: n.toString(16).toUpperCase().padStart(32, '0') });
+      }
+    });
+    const pass = backend.api.reconcileKeychain({});
+    // A user action started during the pass finishes long before it.
+    const reveal = await Promise.race([backend.api.revealAccessKeySecret({ id: key.id }).then(() => 'reveal'), pass.then(() => 'pass')]);
+    expect(reveal).toBe('reveal');
+    const report = await pass;
+    expect(report).toMatchObject({ ok: true, data: { orphanAccounts: [], orphansChecked: false } });
+    expect(report.ok && report.data.missingSecretIds).toHaveLength(ORPHAN_SCAN_LIMIT);
+    expect(await backend.api.reconcileKeychain({ includeOrphans: true })).toMatchObject({ ok: true, data: { orphanAccounts: ['feedfacecafe'], orphansChecked: true } });
+  }, 60_000);
 });

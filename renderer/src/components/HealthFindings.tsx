@@ -1,0 +1,120 @@
+import { useId } from 'react';
+import { Icon } from './Icon';
+
+export interface MissingSecretRow {
+  id: string;
+  /** Absent when the list does not (yet) hold the record. */
+  name?: string;
+}
+
+export interface HealthFindingsProps {
+  missing: MissingSecretRow[];
+  orphans: string[];
+  /** Store-writing actions (delete a record, adopt an entry) are off while the store is read-only. */
+  readOnly: boolean;
+  onRestoreSecret(row: MissingSecretRow): void;
+  onDeleteKey(row: MissingSecretRow): void;
+  onAdopt(account: string): void;
+  onDeleteOrphan(account: string): void;
+}
+
+function MissingRow({ row, readOnly, onRestoreSecret, onDeleteKey }: Pick<HealthFindingsProps, 'readOnly' | 'onRestoreSecret' | 'onDeleteKey'> & { row: MissingSecretRow }) {
+  // Buttons are named by their action; the key's name says which row.
+  const nameId = useId();
+  return (
+    <tr>
+      <td id={nameId} className="cell-nowrap-strong" dir="auto">
+        {row.name ?? <span className="muted">Unknown</span>}
+      </td>
+      <td>
+        <code>{row.id}</code>
+      </td>
+      <td className="cell-actions">
+        <button type="button" className="button button-small" aria-describedby={nameId} onClick={() => onRestoreSecret(row)}>
+          <Icon name="key" size={14} />
+          <span>Re-enter secret</span>
+        </button>
+        <button type="button" className="button button-small button-danger-outline" aria-describedby={nameId} disabled={readOnly} onClick={() => onDeleteKey(row)}>
+          <Icon name="trash" size={14} />
+          <span>Delete access key</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function OrphanRow({ account, readOnly, onAdopt, onDeleteOrphan }: Pick<HealthFindingsProps, 'readOnly' | 'onAdopt' | 'onDeleteOrphan'> & { account: string }) {
+  const accountId = useId();
+  return (
+    <tr>
+      <td>
+        <code id={accountId}>{account}</code>
+      </td>
+      <td className="cell-actions">
+        <button type="button" className="button button-small" aria-describedby={accountId} disabled={readOnly} onClick={() => onAdopt(account)}>
+          <Icon name="link" size={14} />
+          <span>Adopt</span>
+        </button>
+        <button type="button" className="button button-small button-danger-outline" aria-describedby={accountId} onClick={() => onDeleteOrphan(account)}>
+          <Icon name="trash" size={14} />
+          <span>Delete entry</span>
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The two kinds of mismatch between the data file and the OS keychain, each with what can be done about it. */
+export function HealthFindings({ missing, orphans, readOnly, onRestoreSecret, onDeleteKey, onAdopt, onDeleteOrphan }: HealthFindingsProps) {
+  return (
+    <>
+      {missing.length > 0 && (
+        <section className="card health-section" aria-labelledby="health-missing-title">
+          <h2 id="health-missing-title" className="card-title">
+            Access keys whose APISecret is missing
+          </h2>
+          <p className="health-hint">Callers cannot be verified for these keys. Re-enter the secret if the caller still has it; otherwise delete the key.</p>
+          <div className="table-wrap">
+            <table className="table table-dense">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Access Key ID</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {missing.map((row) => (
+                  <MissingRow key={row.id} row={row} readOnly={readOnly} onRestoreSecret={onRestoreSecret} onDeleteKey={onDeleteKey} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {orphans.length > 0 && (
+        <section className="card health-section" aria-labelledby="health-orphans-title">
+          <h2 id="health-orphans-title" className="card-title">
+            Keychain entries with no access key
+          </h2>
+          <p className="health-hint">These APISecrets are in the OS keychain under Gatekey’s name, but no access key refers to them. Adopt one if you still have its APIKey; otherwise delete it.</p>
+          <div className="table-wrap">
+            <table className="table table-dense">
+              <thead>
+                <tr>
+                  <th scope="col">Keychain account</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {orphans.map((account) => (
+                  <OrphanRow key={account} account={account} readOnly={readOnly} onAdopt={onAdopt} onDeleteOrphan={onDeleteOrphan} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { FieldErrors } from '../../../electron/core/errors';
+import { MANUAL_CREDENTIALS } from '../store/test-call-slice';
+import { FormField } from './FormField';
+import { SelectField } from './SelectField';
+
+export interface TestCallCredentialsProps {
+  keys: AccessKeySummary[];
+  credential: string;
+  apiKey: string;
+  secret: string;
+  errors: FieldErrors;
+  onCredential(value: string): void;
+  onApiKey(value: string): void;
+  onSecret(value: string): void;
+}
+
+const noop = () => {};
+
+/** Which key signs: a stored access key, or an APIKey typed here with its APISecret pasted. */
+export function TestCallCredentials({ keys, credential, apiKey, secret, errors, onCredential, onApiKey, onSecret }: TestCallCredentialsProps) {
+  const id = useId();
+  const options = [
+    ...keys.map((key) => ({ value: key.id, label: key.secretStatus === 'missing' ? `${key.name} (APISecret missing)` : key.name })),
+    { value: MANUAL_CREDENTIALS, label: 'Enter an APIKey and APISecret…' },
+  ];
+  const chosen = keys.find((key) => key.id === credential);
+  const secretError = errors['credentials.secret'];
+
+  return (
+    <>
+      <SelectField label="Access key" value={options.some((o) => o.value === credential) ? credential : ''} options={options}
+        placeholder="Choose an access key" onChange={onCredential}
+        hint={chosen ? `APIKey ${chosen.apiKey}` : undefined} />
+      {credential === MANUAL_CREDENTIALS && (
+        <div className="manual-credentials">
+          <FormField label="APIKey" value={apiKey} onChange={onApiKey} onBlur={noop} placeholder="32 hex characters" error={errors['credentials.apiKey']} />
+          <div className="field">
+            <div className="field-label-row">
+              <label htmlFor={`${id}-secret`} className="field-label">
+                APISecret
+              </label>
+            </div>
+            {/* Key material: kept in this screen's state only, sent with each preview or send, dropped when you leave. */}
+            <input id={`${id}-secret`} type="password" className="input" value={secret} autoComplete="off" spellCheck={false}
+              aria-invalid={secretError ? true : undefined} aria-describedby={`${secretError ? `${id}-secret-error ` : ''}${id}-secret-hint`}
+              onChange={(event) => onSecret(event.target.value)} />
+            {secretError && (
+              <p id={`${id}-secret-error`} className="field-error">
+                {secretError}
+              </p>
+            )}
+            <p id={`${id}-secret-hint`} className="field-hint">
+              Used only to sign these test calls. Not saved; forgotten when you leave this page.
+            </p>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

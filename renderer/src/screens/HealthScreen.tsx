@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReconcileReport } from '../../../electron/core/access-keys/types';
+import type { IpcError, Result } from '../api';
+import { AdoptOrphanDialog } from '../components/AdoptOrphanDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { HealthFindings, type MissingSecretRow } from '../components/HealthFindings';
+import { Icon } from '../components/Icon';
+import { RestoreSecretDialog } from '../components/RestoreSecretDialog';
+import { useAppStore } from '../store';
+
+type HealthDialog =
+  | { kind: 'restoreSecret' | 'deleteKey'; row: MissingSecretRow }
+  | { kind: 'adopt' | 'deleteOrphan'; account: string };
+
+/** Compares the data file with the OS keychain on arrival and offers a fix for each mismatch. */
+export function HealthScreen() {
+  const reconcile = useAppStore((s) => s.reconcile);
+  const check = useAppStore((s) => s.reconcileKeychain);
+  const accessKeys = useAppStore((s) => s.accessKeys);
+  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const [dialog, setDialog] = useState<HealthDialog | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The last finished report stays on screen while a refresh runs, so rows do not flicker away.
+  const [report, setReport] = useState<ReconcileReport | null>(null);
+  if (reconcile.status === 'done' && reconcile.report !== report) setReport(reconcile.report);
+
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  const close = () => setDialog(null);
+  /** After a fix the row is gone: put focus somewhere sensible instead of nowhere. */
+  const done = () => {
+    setDialog(null);
+    heading.current?.focus();
+  };
+
+  const missing: MissingSecretRow[] = (report?.missingSecretIds ?? []).map((id) => ({ id, name: accessKeys.find((k) => k.id === id)?.name }));
+  const orphans = report?.orphanAccounts ?? [];
+
+  let body;
+  if (reconcile.status === 'failed') {
+    body = <ErrorAlert error={reconcile.error} />;
+  } else if (!report) {
+    body = (
+      <p className="loading" role="status">
+        Checking the OS keychain…
+      </p>
+    );
+  } else if (missing.length === 0 && orphans.length === 0) {
+    body = (
+      <EmptyState icon="check" title="No problems found">
+        Everything matches: every access key has its APISecret, and every keychain entry has an access key.
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <HealthFindings
+        missing={missing}
+        orphans={orphans}
+        readOnly={readOnly}
+        onRestoreSecret={(row) => setDialog({ kind: 'restoreSecret', row })}
+        onDeleteKey={(row) => setDialog({ kind: 'deleteKey', row })}
+        onAdopt={(account) => setDialog({ kind: 'adopt', account })}
+        onDeleteOrphan={(account) => setDialog({ kind: 'deleteOrphan', account })}
+      />
+    );
+  }
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <div>
+          <h1 ref={heading} tabIndex={-1} className="screen-title">
+            Health
+          </h1>
+          <p className="screen-subtitle">Checks that every access key has its APISecret in the OS keychain, and that the keychain holds nothing else of Gatekey’s.</p>
+        </div>
+        <div className="toolbar">
+          {reconcile.status === 'running' && report && (
+            <span className="muted" role="status">
+              Checking…
+            </span>
+          )}
+          <button type="button" className="button" onClick={() => void check()}>
+            <Icon name="refresh" />
+            <span>Refresh</span>
+          </button>
+        </div>
+      </header>
+      {body}
+      <HealthDialogs dialog={dialog} onDone={done} onCancel={close} />
+    </div>
+  );
+}
+
+function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | null; onDone(): void; onCancel(): void }) {
+  const deleteKey = useAppStore((s) => s.deleteAccessKeyRecord);
+  const deleteOrphan = useAppStore((s) => s.deleteOrphanSecret);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'restoreSecret':
+      return <RestoreSecretDialog accessKey={{ id: dialog.row.id, name: dialog.row.name ?? dialog.row.id }} onDone={onDone} onCancel={onCancel} />;
+    case 'adopt':
+      return <AdoptOrphanDialog account={dialog.account} onDone={onDone} onCancel={onCancel} />;
+    case 'deleteKey':
+      return (
+        <Confirm title="Delete Access Key" run={() => deleteKey(dialog.row.id)} onDone={onDone} onCancel={onCancel}>
+          <p>
+            Delete the access key <strong>{dialog.row.name ?? dialog.row.id}</strong> (<code>{dialog.row.id}</code>)?
+          </p>
+          <p>Its APISecret is already missing from the OS keychain. Authorizations that name it stop working. This cannot be undone.</p>
+        </Confirm>
+      );
+    case 'deleteOrphan':
+      return (
+        <Confirm title="Delete keychain entry" run={() => deleteOrphan(dialog.account)} onDone={onDone} onCancel={onCancel}>
+          <p>
+            Delete the keychain entry <code>{dialog.account}</code>?
+          </p>
+          <p>The APISecret in it is removed from the OS keychain. If a caller still uses it, adopt the entry instead. This cannot be undone.</p>
+        </Confirm>
+      );
+  }
+}
+
+function Confirm({ title, run, onDone, onCancel, children }: { title: string; run(): Promise<Result<unknown>>; onDone(): void; onCancel(): void; children: ReactNode }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    const result = await run();
+    if (result.ok) return onDone();
+    setPending(false);
+    setError(result.error);
+  };
+  return (
+    <ConfirmDialog title={title} confirmLabel="Delete" pendingLabel="Deleting…" pending={pending} error={error} onConfirm={confirm} onCancel={onCancel}>
+      {children}
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { api, type IpcError } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Icon } from '../components/Icon';
+import { useAppStore } from '../store';
+
+/**
+ * Shown instead of every screen while the data file cannot be read. Read-only:
+ * the file is never written; the one way forward offered here is to put the
+ * newest valid backup in its place, after moving the damaged file aside.
+ */
+export function RecoveryScreen({ file, problem, backupAvailable }: { file: string; problem: string; backupAvailable: boolean }) {
+  const restore = useAppStore((s) => s.restoreStoreBackup);
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const [folderError, setFolderError] = useState<IpcError | null>(null);
+  const fileName = file.split(/[\\/]/).pop() ?? file;
+
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    const result = await restore();
+    // On success the status is 'ok' again and this screen gives way to the list.
+    if (!result.ok) {
+      setPending(false);
+      setError(result.error);
+    }
+  };
+
+  const showFolder = async () => {
+    const result = await api.showDataFolder();
+    setFolderError(result.ok ? null : result.error);
+  };
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <div>
+          <h1 className="screen-title">Recover your data</h1>
+          <p className="screen-subtitle">Gatekey is read-only until its data file can be read again.</p>
+        </div>
+      </header>
+      <section className="banner banner-blocking" role="alert" aria-labelledby="store-problem-title">
+        <Icon name="warning" size={20} />
+        <div>
+          <h2 id="store-problem-title" className="banner-title">
+            Gatekey cannot read its data file
+          </h2>
+          <p className="banner-text">
+            <code className="path">{file}</code>
+          </p>
+          <p className="banner-text">{problem}</p>
+          <p className="banner-text">
+            The file was left untouched. Gatekey is read-only until the file is repaired, moved away or replaced by a
+            backup, so creating and changing access keys is disabled.
+          </p>
+        </div>
+      </section>
+      <section className="card recovery-card" aria-labelledby="recovery-options-title">
+        <h2 id="recovery-options-title" className="card-title">
+          {backupAvailable ? 'Restore a backup' : 'No backup to restore'}
+        </h2>
+        {backupAvailable ? (
+          <p>
+            Gatekey keeps backups of its recent saves in the <code>backups</code> folder next to the file. Restoring
+            puts the newest valid one in place of <code>{fileName}</code>; the damaged file is kept beside it.
+          </p>
+        ) : (
+          <p>
+            No valid backup was found in the <code>backups</code> folder. Repair the file or move it away, then restart
+            Gatekey; without a file Gatekey starts empty.
+          </p>
+        )}
+        <div className="toolbar">
+          {backupAvailable && (
+            <button type="button" className="button button-primary" onClick={() => setConfirming(true)}>
+              <Icon name="refresh" />
+              <span>Restore newest backup</span>
+            </button>
+          )}
+          <button type="button" className="button" onClick={showFolder}>
+            Show data folder
+          </button>
+        </div>
+        {folderError && <ErrorAlert error={folderError} compact />}
+      </section>
+      {confirming && (
+        <ConfirmDialog
+          title="Restore the newest backup?"
+          confirmLabel="Restore"
+          pendingLabel="Restoring…"
+          pending={pending}
+          error={error}
+          onConfirm={confirm}
+          onCancel={() => {
+            setConfirming(false);
+            setError(null);
+          }}
+        >
+          <p>
+            The damaged file is moved aside as <code>{fileName}.corrupt-&lt;time&gt;</code> in the same folder. It is
+            kept, not deleted.
+          </p>
+          <p>The newest valid backup takes its place. Changes saved after that backup was made are not in it.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

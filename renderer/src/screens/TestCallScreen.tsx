@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../api';
+import { EmptyState } from '../components/EmptyState';
+import { SignaturePanel } from '../components/SignaturePanel';
+import { Tabs } from '../components/Tabs';
+import { TestCallForm } from '../components/TestCallForm';
+import { SEND_SHORTCUT, TestCallRequestBar } from '../components/TestCallRequestBar';
+import { TestCallResponse } from '../components/TestCallResponse';
+import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
+import { useTestCall } from '../hooks/useTestCall';
+import { useAppStore } from '../store';
+import { buildTestCallInput, hostOf, joinAnd, scopeOfUrl, statusClass, urlOnHost } from '../store/test-call-input';
+import { MANUAL_CREDENTIALS } from '../store/test-call-slice';
+
+type OutputTab = 'signature' | 'response';
+
+export function TestCallScreen() {
+  const draft = useAppStore((s) => s.testCallDraft);
+  const update = useAppStore((s) => s.updateTestCallDraft);
+  const allKeys = useAppStore((s) => s.accessKeys);
+  const keysStatus = useAppStore((s) => s.listStatus);
+  const keysError = useAppStore((s) => s.listError);
+  const groups = useAppStore((s) => s.apiGroups);
+  const loadGroups = useAppStore((s) => s.loadApiGroups);
+  const navigate = useAppStore((s) => s.navigate);
+  const markSecretMissing = useAppStore((s) => s.markSecretMissing);
+  // A pasted APISecret: this component's state only, never the store; unmounting (leaving the page) drops it.
+  const [secret, setSecret] = useState('');
+  const [tab, setTab] = useState<OutputTab>('signature');
+
+  useEffect(() => {
+    void loadGroups({ quiet: useAppStore.getState().apiGroupsStatus === 'ready' });
+  }, [loadGroups]);
+
+  const keys = useMemo(() => [...allKeys].sort((a, b) => a.name.localeCompare(b.name)), [allKeys]);
+  const keyIds = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
+  const built = buildTestCallInput(draft, secret, keyIds);
+  const call = useTestCall(built, (result) => {
+    if (!result.ok && result.error.code === 'SECRET_MISSING' && keyIds.has(draft.credential)) markSecretMissing(draft.credential);
+  });
+
+  const send = () => {
+    if (!built.ok || call.sending) return;
+    setTab('response');
+    void call.send();
+  };
+  useKeyboardShortcut({ key: 'Enter', mod: true, whileTyping: true }, send, built.ok && !call.sending);
+
+  const setUrl = (url: string) => {
+    const group = groups.find((g) => g.id === draft.groupId);
+    // Typing another host leaves the group behind.
+    update({ url, groupId: group && hostOf(url) === group.host ? group.id : '' });
+  };
+
+  const pickGroup = (groupId: string) => {
+    const group = groups.find((g) => g.id === groupId);
+    if (!group) return update({ groupId: '' });
+    const url = urlOnHost(draft.url, group.host);
+    // The host names region and service; the group's own region wins only where the two differ.
+    const hostRegion = scopeOfUrl(url).region;
+    update({ groupId, url, region: group.region && group.region !== hostRegion ? group.region : '', service: '' });
+  };
+
+  const header = (
+    <header className="screen-header">
+      <div>
+        <h1 className="screen-title">Test Call</h1>
+        <p className="screen-subtitle">Sign a request exactly as the API gateway checks it, see every step, and send it.</p>
+      </div>
+    </header>
+  );
+
+  if (keys.length === 0 && draft.credential !== MANUAL_CREDENTIALS) {
+    const loading = keysStatus === 'idle' || keysStatus === 'loading';
+    return (
+      <div className="screen">
+        {header}
+        {loading ? (
+          <p className="loading" role="status">
+            Loading access keys…
+          </p>
+        ) : (
+          <EmptyState icon="key" title="No access keys to sign with"
+            action={
+              <div className="empty-state-actions">
+                <button type="button" className="button button-primary" onClick={() => navigate({ name: 'accessKeyList' })}>
+                  Go to Access Key
+                </button>
+                <button type="button" className="button" onClick={() => update({ credential: MANUAL_CREDENTIALS })}>
+                  Enter an APIKey and APISecret…
+                </button>
+              </div>
+            }>
+            {keysStatus === 'error' && keysError ? `${errorMessage(keysError)} ` : ''}
+            A test call is signed with an access key. Create one on the Access Key page, or type the APIKey and paste the APISecret of a key you were given.
+          </EmptyState>
+        )}
+      </div>
+    );
+  }
+
+  const response = call.sent.kind === 'done' && call.sent.result.ok ? call.sent.result.data.response : undefined;
+  const responseBadge =
+    call.sent.kind === 'sending' ? <span className="spinner spinner-dark" /> : response ? <span className={`tab-badge tab-badge-${statusClass(response.status)}`}>{response.status}</span> : call.sent.kind === 'done' ? <span className="tab-badge tab-badge-error">!</span> : undefined;
+
+  return (
+    <div className="screen screen-fill">
+      {header}
+      <TestCallRequestBar method={draft.method} url={draft.url} onMethod={(method) => update({ method })} onUrl={setUrl} onSend={send}
+        sending={call.sending} blockedBecause={built.ok ? null : `To send, ${joinAnd(built.missing)}.`}
+        errors={{ url: call.fieldErrors.url, method: call.fieldErrors.method }} />
+      <div className="test-call-columns">
+        <section className="test-call-pane" aria-label="Request details">
+          <TestCallForm draft={draft} update={update} keys={keys} groups={groups} secret={secret} onSecret={setSecret} onGroup={pickGroup} errors={call.fieldErrors} />
+        </section>
+        <section className="test-call-pane test-call-output" aria-label="Signature and response">
+          <Tabs<OutputTab> label="Signature and response" selected={tab} onSelect={setTab}
+            tabs={[
+              { id: 'signature', label: 'Signature' },
+              { id: 'response', label: 'Response', badge: responseBadge },
+            ]}>
+            {tab === 'signature' ? <SignaturePanel state={call.signature} onResign={call.resign} /> : <TestCallResponse state={call.sent} shortcut={SEND_SHORTCUT} />}
+          </Tabs>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { StateCreator } from 'zustand';
+import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { Input, Output } from '../../../electron/ipc/contract';
+import { api, type Result } from '../api';
+import type { AppState } from './types';
+
+export type ConflictChoice = 'reload' | 'overwrite';
+
+export interface DataSafetySlice {
+  /** Asks main for everything again: status, the lists already loaded, then the keychain check. */
+  reloadEverything(): Promise<void>;
+  /** Unreadable file: main moves it aside and opens the newest valid backup. */
+  restoreStoreBackup(): Promise<Result<Output<'restoreStoreBackup'>>>;
+  resolveStoreConflict(choice: ConflictChoice): Promise<Result<Output<'resolveStoreConflict'>>>;
+  /** Retries saving unsaved changes now (main keeps retrying on its own too). */
+  saveStoreNow(): Promise<Result<Output<'saveStoreNow'>>>;
+
+  // --- Health: what the keychain check found ---
+  /** The typed secret goes straight to main; it is never kept in the store. */
+  restoreAccessKeySecret(id: string, secret: string): Promise<Result<AccessKeySummary>>;
+  /** Deletes a record whose secret is missing, staying on the Health view. */
+  deleteAccessKeyRecord(id: string): Promise<Result<{ id: string }>>;
+  deleteOrphanSecret(account: string): Promise<Result<{ account: string }>>;
+  adoptOrphanSecret(input: Input<'adoptOrphanSecret'>): Promise<Result<AccessKeySummary>>;
+}
+
+export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySlice> = (_set, get) => {
+  const nameOf = (id: string) => get().accessKeys.find((k) => k.id === id)?.name;
+
+  return {
+    async reloadEverything() {
+      const state = get();
+      await state.loadAppStatus();
+      await Promise.all([
+        state.loadAccessKeys({ quiet: true }),
+        state.apiGroupsStatus === 'idle' ? undefined : state.loadApiGroups({ quiet: true }),
+        state.authorizationsStatus === 'idle' ? undefined : state.loadAuthorizations({ quiet: true }),
+      ]);
+      if (!get().storeReadOnly()) await get().reconcileKeychain();
+    },
+
+    async restoreStoreBackup() {
+      const result = await api.restoreStoreBackup();
+      if (result.ok) {
+        await get().reloadEverything();
+        get().showToast(`Restored from ${result.data.restoredFrom}; the damaged file was kept as ${result.data.movedAsideTo}`);
+      }
+      return result;
+    },
+
+    async resolveStoreConflict(choice) {
+      const result = await api.resolveStoreConflict(choice);
+      if (result.ok) {
+        await get().reloadEverything();
+        get().showToast(
+          choice === 'reload'
+            ? 'Reloaded the data file from disk'
+            : 'Kept your version; the other program’s file is kept in the backups folder',
+        );
+      }
+      return result;
+    },
+
+    async saveStoreNow() {
+      const result = await api.saveStoreNow();
+      // The status watch says "All changes saved" when the warning goes away.
+      await get().loadAppStatus();
+      return result;
+    },
+
+    async restoreAccessKeySecret(id, secret) {
+      const result = await api.restoreAccessKeySecret(id, secret);
+      if (result.ok) {
+        get().showToast(`APISecret of "${result.data.name}" is back in the OS keychain`);
+        await get().reconcileKeychain();
+      }
+      return result;
+    },
+
+    async deleteAccessKeyRecord(id) {
+      const name = nameOf(id);
+      const result = await api.deleteAccessKey(id);
+      if (result.ok) {
+        get().showToast(name ? `Access key "${name}" deleted` : 'Access key deleted');
+        await get().reconcileKeychain();
+      }
+      return result;
+    },
+
+    async deleteOrphanSecret(account) {
+      const result = await api.deleteOrphanSecret(account);
+      if (result.ok) {
+        get().showToast(`Keychain entry ${account} deleted`);
+        await get().reconcileKeychain();
+      }
+      return result;
+    },
+
+    async adoptOrphanSecret(input) {
+      const result = await api.adoptOrphanSecret(input);
+      if (result.ok) {
+        get().showToast(`Access key "${result.data.name}" now uses keychain entry ${input.account}`);
+        await get().reconcileKeychain();
+      }
+      return result;
+    },
+  };
+};
