@@ -6,7 +6,8 @@ export interface DiskState {
   ino: number;
   size: number;
   mtimeMs: number;
-  sha256: string;
+  /** The bytes themselves, hashed only when a cheap stat says the file may have changed. */
+  bytes: Uint8Array;
 }
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -22,16 +23,16 @@ async function statOrNull(file: string) {
 
 export async function diskStateOf(file: string, bytes: Uint8Array): Promise<DiskState | null> {
   const info = await statOrNull(file);
-  return info ? { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, sha256: sha256Of(bytes) } : null;
+  return info ? { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs, bytes } : null;
 }
 
 /**
  * Whether the file is still what Gatekey last saw. A cheap stat first; only
- * when it differs is the content hashed (a touch or copy-back is no change).
+ * when it differs is the content compared by hash (a touch or copy-back is no change).
  */
 export async function unchangedOnDisk(file: string, known: DiskState | null): Promise<boolean> {
   const info = await statOrNull(file);
   if (!info || !known) return info === null && known === null;
   if (info.ino === known.ino && info.size === known.size && info.mtimeMs === known.mtimeMs) return true;
-  return sha256Of(await readFile(file)) === known.sha256;
+  return sha256Of(await readFile(file)) === sha256Of(known.bytes);
 }

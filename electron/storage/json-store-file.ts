@@ -46,7 +46,7 @@ export class JsonStoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    const bytes = Buffer.from(this.serialise(data), 'utf8');
     if (!(await unchangedOnDisk(this.file, this.disk))) {
       throw new ChangedOnDisk('The data file was changed by another program since Gatekey read it.');
     }
@@ -55,6 +55,22 @@ export class JsonStoreFile implements Adapter<StoreData> {
     await writeDurably(this.file, bytes, this.ops);
     this.disk = await diskStateOf(this.file, bytes);
     await pruneBackups(this.file, at).catch(() => undefined);
+  }
+
+  /** Serialised collections, by array identity: a save re-serialises only the collections that changed. */
+  private readonly serialised = new WeakMap<readonly unknown[], string>();
+
+  /** The same text as JSON.stringify(data), with unchanged collections taken from the cache. */
+  private serialise(data: StoreData): string {
+    const part = (items: readonly unknown[]) => {
+      let text = this.serialised.get(items);
+      if (text === undefined) {
+        text = JSON.stringify(items);
+        this.serialised.set(items, text);
+      }
+      return text;
+    };
+    return `{"schemaVersion":${JSON.stringify(data.schemaVersion)},"accessKeys":${part(data.accessKeys)},"apiGroups":${part(data.apiGroups)},"authorizations":${part(data.authorizations)},"bindings":${part(data.bindings)}}\n`;
   }
 
   /** Accepts whatever is on disk now as the known state (the user chose to overwrite it). */

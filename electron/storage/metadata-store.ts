@@ -108,12 +108,9 @@ export class MetadataStore {
   update<T>(change: (draft: StoreData) => T): Promise<T> {
     const run = this.queue.then(() => {
       this.assertWritable();
-      // The draft copies the collections, not the records: a change replaces a
-      // record it edits (never mutates it), so a throw leaves the data as it was.
-      const data = this.db.data;
-      const draft: StoreData = { ...data, accessKeys: [...data.accessKeys], apiGroups: [...data.apiGroups], authorizations: [...data.authorizations], bindings: [...data.bindings] };
+      const { draft, commit } = draftOf(this.db.data);
       const result = change(draft);
-      this.db.data = draft;
+      this.db.data = commit();
       return result;
     });
     this.queue = run.catch(() => undefined);
@@ -246,6 +243,30 @@ export class MetadataStore {
     timer.unref?.();
     this.retry = { timer, attempt };
   }
+}
+
+const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
+type Collection = (typeof COLLECTIONS)[number];
+
+/**
+ * A draft that copies a collection only when the change touches it, and never
+ * the records: a change replaces a record it edits (never mutates it), so a
+ * throw leaves the data as it was, and untouched collections keep their
+ * identity (the save reuses their serialised text).
+ */
+function draftOf(data: StoreData): { draft: StoreData; commit(): StoreData } {
+  const copies: Partial<{ [C in Collection]: StoreData[C] }> = {};
+  const draft = { schemaVersion: data.schemaVersion } as StoreData;
+  for (const name of COLLECTIONS) {
+    Object.defineProperty(draft, name, {
+      enumerable: true,
+      get: () => (copies[name] ??= [...data[name]] as never),
+      set: (value: never) => {
+        copies[name] = value;
+      },
+    });
+  }
+  return { draft, commit: () => ({ schemaVersion: data.schemaVersion, ...Object.fromEntries(COLLECTIONS.map((name) => [name, copies[name] ?? data[name]])) }) as StoreData };
 }
 
 /**

@@ -6,7 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    include: [],
+    include: ['test/bench/**/*.measure.ts'],
+    fileParallelism: false,
+    testTimeout: 900_000,
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
 });

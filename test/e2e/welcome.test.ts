@@ -68,14 +68,14 @@ describe('first run', () => {
   it('says what to install or unlock when the keychain fails, and leads the caller to Create Access Key', async () => {
     backend = await startTestBackend();
     // The one answer replaced: this machine's keychain works. The message is main's own for Linux.
-    const failure = keychainUnavailable(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'linux');
+    const failure = keychainUnavailable(new Error('The name org.freedesktop.secrets was not provided by any .service files'), 'linux');
     page = await openApp(browser, async (method, payload) =>
       method === 'checkKeychain' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
     );
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     const alert = welcome.getByRole('alert');
-    await alert.getByText(/Install libsecret \(libsecret-1-0\) and run a Secret Service/).waitFor();
+    await alert.getByText(/No Secret Service .* is running .* sudo apt install gnome-keyring/).waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, '21-welcome-keychain-unavailable');
 
