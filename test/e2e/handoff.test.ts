@@ -1,13 +1,12 @@
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import keytar from 'keytar';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
-import { launchChromium } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
@@ -15,19 +14,12 @@ import { screenshot } from './support/screenshots';
 // data folders: the caller exports an APIKey from its details page, the provider
 // imports the file into Create Authorization and binds an API group to it.
 
-let browser: Browser;
 let caller: TestBackend | undefined;
 let provider: TestBackend | undefined;
 const pages: Page[] = [];
 let folder: string;
 
-beforeAll(async () => {
-  await access(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))).catch(() => {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test and npm run test:e2e do).');
-  });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 afterEach(async () => {
   for (const page of pages.splice(0)) {
     expect(pageProblems(page)).toEqual([]);
@@ -45,7 +37,7 @@ function unwrap<T>(result: Result<T>): T {
 
 async function open(backend: TestBackend): Promise<Page> {
   unwrap(await backend.api.dismissWelcome({}));
-  const page = await openApp(browser, backend.dispatch);
+  const page = await openApp(chromium(), backend.dispatch);
   pages.push(page);
   return page;
 }

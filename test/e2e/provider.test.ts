@@ -1,26 +1,17 @@
-import { access } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
-import { launchChromium } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
 // The provider's side in Debian's Chromium against the real handlers: API groups,
 // an authorization for a key of this app, binding and unbinding, and what the key's page shows.
 
-let browser: Browser;
 let backend: TestBackend;
 let page: Page;
 
-beforeAll(async () => {
-  await access(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))).catch(() => {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test and npm run test:e2e do).');
-  });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 afterEach(async () => {
   if (page) expect(pageProblems(page)).toEqual([]);
   await page?.context().close();
@@ -60,7 +51,7 @@ describe('the provider authorizes a caller for API groups', () => {
     const key = created.data;
     // A third authorization makes the list look lived-in.
     await backend.api.createAuthorization({ callerKey: 'FFEEDDCCBBAA00998877665544332211', description: 'Billing robot' });
-    page = await openApp(browser, backend.dispatch);
+    page = await openApp(chromium(), backend.dispatch);
 
     await menu('API Groups').click();
     await page.getByRole('heading', { level: 1, name: 'API Groups' }).waitFor();

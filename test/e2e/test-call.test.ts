@@ -1,11 +1,9 @@
-import { access } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import keytar from 'keytar';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { startVerifyingGateway, type VerifyingGateway } from '../support/verifying-gateway';
-import { launchChromium } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
@@ -13,18 +11,11 @@ import { screenshot } from './support/screenshots';
 // gateway that verifies signatures on its own, send, read the answer. The page
 // calls the real handlers, so the request leaves from this test process.
 
-let browser: Browser;
 let backend: TestBackend;
 let gateway: VerifyingGateway | undefined;
 let page: Page;
 
-beforeAll(async () => {
-  await access(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))).catch(() => {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test and npm run test:e2e do).');
-  });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 afterEach(async () => {
   if (page) expect(pageProblems(page)).toEqual([]);
   await page?.context().close();
@@ -46,7 +37,7 @@ describe('the caller makes a test call', () => {
     const secret = (await keytar.getPassword(backend.service, key.id))!;
     gateway = await startVerifyingGateway(new Map([[key.apiKey, secret]]));
     await backend.api.createApiGroup({ name: 'Orders', description: '', region: 'cn-north-1', environment: 'online', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' });
-    page = await openApp(browser, backend.dispatch);
+    page = await openApp(chromium(), backend.dispatch);
 
     await menu('Test Call').click();
     await page.getByRole('heading', { level: 1, name: 'Test Call' }).waitFor();

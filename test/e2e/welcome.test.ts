@@ -1,25 +1,16 @@
-import { access } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { keychainUnavailable } from '../../electron/storage/keychain-errors';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
-import { launchChromium } from './support/chromium';
+import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
 // First run in Debian's Chromium: the built renderer, the real handlers, a fresh data folder, the real keychain.
-let browser: Browser;
 let backend: TestBackend;
 let page: Page;
 
-beforeAll(async () => {
-  await access(fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url))).catch(() => {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test and npm run test:e2e do).');
-  });
-  browser = await launchChromium();
-});
-afterAll(() => browser?.close());
+const chromium = useChromium();
 afterEach(async () => {
   if (page) expect(pageProblems(page)).toEqual([]);
   await page?.context().close();
@@ -35,7 +26,7 @@ const firstRun = async () => {
 describe('first run', () => {
   it('welcomes, checks the keychain, and leads the provider to Create Authorization', async () => {
     backend = await startTestBackend();
-    page = await openApp(browser, backend.dispatch);
+    page = await openApp(chromium(), backend.dispatch);
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     await welcome.getByText('Your OS keychain works: APISecrets will be stored there.').waitFor();
@@ -69,7 +60,7 @@ describe('first run', () => {
     backend = await startTestBackend();
     // The one answer replaced: this machine's keychain works. The message is main's own for Linux.
     const failure = keychainUnavailable(new Error('The name org.freedesktop.secrets was not provided by any .service files'), 'linux');
-    page = await openApp(browser, async (method, payload) =>
+    page = await openApp(chromium(), async (method, payload) =>
       method === 'checkKeychain' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
     );
 

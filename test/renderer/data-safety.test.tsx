@@ -33,6 +33,12 @@ async function createKeyInUi(user: User, name: string) {
   await screen.findByRole('heading', { level: 1, name });
 }
 
+/** Opens Health and waits for its keychain check: nothing may touch the keychain while it runs (or at clean-up). */
+async function openHealth(user: User, via = () => user.click(screen.getByRole('button', { name: 'Health' }))) {
+  await via();
+  await waitFor(() => expect(useAppStore.getState().reconcile.status).not.toBe('running'));
+}
+
 const createKey = async (name: string) => {
   const created = await backend!.api.createAccessKey({ name, description: '' });
   if (!created.ok) throw new Error(created.error.message);
@@ -192,14 +198,14 @@ describe('Health', () => {
     const { user } = await withFindings();
     const items = within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('button');
     expect(items.at(-1)!.textContent).toBe('Health');
-    await user.click(screen.getByRole('button', { name: 'Open Health to review and fix' }));
+    await openHealth(user, () => user.click(screen.getByRole('button', { name: 'Open Health to review and fix' })));
     expect(screen.getByRole('heading', { level: 1, name: 'Health' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Health' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('re-enters a missing secret and adopts an orphan entry, until everything matches', async () => {
     const { user, lost } = await withFindings();
-    await user.click(screen.getByRole('button', { name: 'Health' }));
+    await openHealth(user);
 
     const missing = await screen.findByRole('region', { name: 'Access keys whose APISecret is missing' });
     const row = within(missing).getByText('lost-secret').closest('tr')!;
@@ -244,7 +250,7 @@ describe('Health', () => {
 
   it('deletes the record of a missing secret and the orphan entry, each after confirming', async () => {
     const { user, lost } = await withFindings();
-    await user.click(screen.getByRole('button', { name: 'Health' }));
+    await openHealth(user);
     const missing = await screen.findByRole('region', { name: 'Access keys whose APISecret is missing' });
 
     await user.click(within(missing).getByRole('button', { name: 'Delete access key' }));
@@ -253,7 +259,7 @@ describe('Health', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await findToast('Access key "lost-secret" deleted');
     expect(screen.getByRole('heading', { level: 1, name: 'Health' })).toBeTruthy(); // stays on Health
-    expect((await backend!.api.getAccessKey(lost.id)).ok).toBe(false);
+    expect((await backend!.api.getAccessKey({ id: lost.id })).ok).toBe(false);
 
     const orphans = screen.getByRole('region', { name: 'Keychain entries with no access key' });
     await user.click(within(orphans).getByRole('button', { name: 'Delete entry' }));

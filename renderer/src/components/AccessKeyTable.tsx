@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import { api } from '../api';
 import { formatDateTime, shortenApiKey } from '../format';
@@ -7,14 +8,15 @@ import { useCopyAction } from '../hooks/useCopyAction';
 import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
 import { SecretMissingBadge } from './SecretMissingBadge';
+import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
-function AccessKeyRow({ accessKey }: { accessKey: AccessKeySummary }) {
+function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; rowProps: VirtualRowProps }) {
   const open = useAppStore((s) => s.openAccessKeyDetails);
   const copy = useCopyAction();
   return (
-    // The whole row opens details for the mouse; the name button is the keyboard's way in.
-    <tr className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
-      <td className="cell-nowrap-strong">
+    // The whole row opens details for the mouse; the name button, or Enter on the focused row, for the keyboard.
+    <tr {...rowProps} className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
+      <td className="cell-nowrap-strong cell-clip">
         <button type="button" className="link-button" onClick={() => open(accessKey.id)}>
           {accessKey.name}
         </button>
@@ -45,30 +47,33 @@ export interface AccessKeyTableProps {
   onToggleSort(): void;
 }
 
-export function AccessKeyTable({ accessKeys, sortDirection, onToggleSort }: AccessKeyTableProps) {
+const COLUMNS = ['24%', '140px', '190px', 'auto', '180px'];
+
+/** Virtualised: 10,000 keys render as the few rows in view. */
+export const AccessKeyTable = memo(function AccessKeyTable({ accessKeys, sortDirection, onToggleSort }: AccessKeyTableProps) {
+  const open = useAppStore((s) => s.openAccessKeyDetails);
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Access Key ID</th>
-            <th scope="col">APIKey</th>
-            <th scope="col">Description</th>
-            <th scope="col" aria-sort={sortDirection === 'asc' ? 'ascending' : 'descending'}>
-              <button type="button" className="sort-button" onClick={onToggleSort}>
-                Created
-                <Icon name={sortDirection === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />
-              </button>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accessKeys.map((accessKey) => (
-            <AccessKeyRow key={accessKey.id} accessKey={accessKey} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      rows={accessKeys}
+      className="table"
+      columns={COLUMNS}
+      estimateRowHeight={49}
+      onOpen={(key) => open(key.id)}
+      header={
+        <>
+          <th scope="col">Name</th>
+          <th scope="col">Access Key ID</th>
+          <th scope="col">APIKey</th>
+          <th scope="col">Description</th>
+          <th scope="col" aria-sort={sortDirection === 'asc' ? 'ascending' : 'descending'}>
+            <button type="button" className="sort-button" onClick={onToggleSort}>
+              Created
+              <Icon name={sortDirection === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />
+            </button>
+          </th>
+        </>
+      }
+      renderRow={(accessKey, rowProps) => <AccessKeyRow accessKey={accessKey} rowProps={rowProps} />}
+    />
   );
-}
+});

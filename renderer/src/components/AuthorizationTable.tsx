@@ -1,27 +1,26 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useId } from 'react';
 import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
 import { CreatedCell } from './CreatedCell';
 import { useAppStore } from '../store';
 import { BoundGroupsCell } from './BoundGroupsCell';
 import { CallerKey } from './CallerKey';
+import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
-function AuthorizationRow({ authorization, highlighted }: { authorization: AuthorizationSummary; highlighted: boolean }) {
+interface AuthorizationRowProps {
+  authorization: AuthorizationSummary;
+  highlighted: boolean;
+  rowProps: VirtualRowProps;
+}
+
+function AuthorizationRow({ authorization, highlighted, rowProps }: AuthorizationRowProps) {
   const open = useAppStore((s) => s.openAuthorizationDialog);
   const readOnly = useAppStore((s) => s.storeReadOnly());
-  const row = useRef<HTMLTableRowElement>(null);
   // Row buttons are named "Edit"/"Bind"/"Delete"; the Access Key describes which row.
   const keyId = useId();
 
-  useEffect(() => {
-    if (!highlighted) return;
-    // jsdom has no scrollIntoView; a real window does.
-    row.current?.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'smooth' });
-    row.current?.focus({ preventScroll: true });
-  }, [highlighted]);
-
   const action = (kind: 'edit' | 'bind' | 'delete') => () => open({ kind, id: authorization.id });
   return (
-    <tr ref={row} className={highlighted ? 'row-highlight' : undefined} tabIndex={highlighted ? -1 : undefined} aria-current={highlighted ? 'true' : undefined}>
+    <tr {...rowProps} className={highlighted ? 'row-highlight' : undefined} aria-current={highlighted ? 'true' : undefined}>
       <td className="cell-primary">
         <CallerKey authorization={authorization} id={keyId} />
       </td>
@@ -48,29 +47,33 @@ function AuthorizationRow({ authorization, highlighted }: { authorization: Autho
   );
 }
 
-export function AuthorizationTable({ authorizations }: { authorizations: AuthorizationSummary[] }) {
+const COLUMNS = ['310px', 'auto', '100px', '120px', '110px', '200px'];
+
+/** Virtualised: 100,000 authorizations render as the few rows in view. Enter on a row opens Edit. */
+export const AuthorizationTable = memo(function AuthorizationTable({ authorizations }: { authorizations: AuthorizationSummary[] }) {
   const highlighted = useAppStore((s) => s.highlightedAuthorizationId);
+  const open = useAppStore((s) => s.openAuthorizationDialog);
   return (
-    <div className="table-wrap">
-      <table className="table table-dense">
-        <thead>
-          <tr>
-            <th scope="col">Access Key</th>
-            <th scope="col">Description</th>
-            <th scope="col">Caller type</th>
-            <th scope="col">Bound API groups</th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {authorizations.map((authorization) => (
-            <AuthorizationRow key={authorization.id} authorization={authorization} highlighted={authorization.id === highlighted} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      rows={authorizations}
+      className="table table-dense"
+      columns={COLUMNS}
+      estimateRowHeight={48}
+      reveal={highlighted}
+      onOpen={(authorization) => open({ kind: 'edit', id: authorization.id })}
+      header={
+        <>
+          <th scope="col">Access Key</th>
+          <th scope="col">Description</th>
+          <th scope="col">Caller type</th>
+          <th scope="col">Bound API groups</th>
+          <th scope="col">Created</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </>
+      }
+      renderRow={(authorization, rowProps) => <AuthorizationRow authorization={authorization} highlighted={authorization.id === highlighted} rowProps={rowProps} />}
+    />
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
 import type { IpcError } from '../api';
 import { useListSelection } from '../hooks/useListSelection';
@@ -9,8 +9,12 @@ import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { GroupPane, type PaneGroup } from './GroupPane';
 
-const byName = (a: PaneGroup, b: PaneGroup) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+const collator = new Intl.Collator();
+const byName = (a: PaneGroup, b: PaneGroup) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+const sameSet = (a: string[], b: string[]) => {
+  const other = new Set(b);
+  return a.length === b.length && a.every((id) => other.has(id));
+};
 
 /** Moves groups between Available and Bound; Save sends the full bound set, Cancel forgets the moves. */
 export function BindDialog({ authorization, gone = false }: { authorization: AuthorizationSummary; gone?: boolean }) {
@@ -28,23 +32,36 @@ export function BindDialog({ authorization, gone = false }: { authorization: Aut
   }, [loadGroups]);
 
   // A group known to neither list any more (deleted meanwhile, lists refreshed) drops out of both panes.
-  const saved = new Map(authorization.boundGroups.map((g) => [g.id, g]));
-  const known = new Map<string, PaneGroup>([...saved, ...groups.map((g) => [g.id, { ...g, boundAt: saved.get(g.id)?.boundAt }] as const)]);
-  const bound = boundIds.flatMap((id) => known.get(id) ?? []).sort(byName);
-  const available = [...known.values()].filter((g) => !boundIds.includes(g.id)).sort(byName);
-  const visibleAvailable = groupsMatching(available, queries.available);
-  const visibleBound = groupsMatching(bound, queries.bound);
+  const known = useMemo(() => {
+    const saved = new Map(authorization.boundGroups.map((g) => [g.id, g]));
+    return new Map<string, PaneGroup>([...saved, ...groups.map((g) => [g.id, { ...g, boundAt: saved.get(g.id)?.boundAt }] as const)]);
+  }, [authorization.boundGroups, groups]);
+  const { bound, available } = useMemo(() => {
+    const boundSet = new Set(boundIds);
+    return {
+      bound: boundIds.flatMap((id) => known.get(id) ?? []).sort(byName),
+      available: [...known.values()].filter((g) => !boundSet.has(g.id)).sort(byName),
+    };
+  }, [known, boundIds]);
+  const visibleAvailable = useMemo(() => groupsMatching(available, queries.available), [available, queries.available]);
+  const visibleBound = useMemo(() => groupsMatching(bound, queries.bound), [bound, queries.bound]);
   const availableSelection = useListSelection(visibleAvailable.map((g) => g.id));
   const boundSelection = useListSelection(visibleBound.map((g) => g.id));
   const unchanged = sameSet(bound.map((g) => g.id), authorization.boundGroups.map((g) => g.id));
 
   const bind = (ids: string[]) => {
-    setBoundIds((current) => [...current, ...ids.filter((id) => !current.includes(id))]);
+    setBoundIds((current) => {
+      const already = new Set(current);
+      return [...current, ...ids.filter((id) => !already.has(id))];
+    });
     availableSelection.clear();
     setError(null);
   };
   const unbind = (ids: string[]) => {
-    setBoundIds((current) => current.filter((id) => !ids.includes(id)));
+    setBoundIds((current) => {
+      const leaving = new Set(ids);
+      return current.filter((id) => !leaving.has(id));
+    });
     boundSelection.clear();
     setError(null);
   };

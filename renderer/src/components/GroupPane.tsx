@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Environment } from '../../../electron/core/api-groups/rules';
 import { formatDateTime } from '../format';
 import type { ListSelection } from '../hooks/useListSelection';
+import { placeRows, useVirtualRows } from '../hooks/useVirtualRows';
 import { SearchBox } from './SearchBox';
 
 export interface PaneGroup {
@@ -27,11 +28,21 @@ export interface GroupPaneProps {
   emptyText: string;
 }
 
-/** One side of the Bind dialog: its own search and a multi-select list box. */
+/** One side of the Bind dialog: its own search and a multi-select list box, virtualised like the tables. */
 export function GroupPane({ title, groups, total, selection, query, onQueryChange, onMove, emptyText }: GroupPaneProps) {
   const base = useId();
   const optionId = (id: string) => `${base}-${id}`;
   const [focused, setFocused] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  const keyAt = useCallback((index: number) => groups[index]!.id, [groups]);
+  const activeIndex = selection.active === null ? -1 : groups.findIndex((g) => g.id === selection.active);
+  // The active option stays rendered: aria-activedescendant must point at an element.
+  const virtualizer = useVirtualRows({ count: groups.length, scrollRef: listRef, keyAt, estimate: 46, fallbackHeight: 280, pinned: [activeIndex], offset: 2 });
+  useEffect(() => {
+    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+  const { rows: placed, gapAfter } = placeRows(virtualizer);
+  const spacer = (height: number) => <li className="pane-spacer" role="presentation" aria-hidden="true" style={{ height }} />;
   const label = `${title} groups`;
   const empty = total === 0 ? emptyText : `No group name or ID contains “${query.trim()}”.`;
   const count = groups.length === total ? `${total}` : `${groups.length} of ${total}`;
@@ -48,6 +59,7 @@ export function GroupPane({ title, groups, total, selection, query, onQueryChang
         <SearchBox value={query} onChange={onQueryChange} label={`Search ${title.toLowerCase()} groups`} placeholder="Group name or ID" shortcuts={false} />
       </div>
       <ul
+        ref={listRef}
         className="pane-list"
         role="listbox"
         aria-label={label}
@@ -59,32 +71,42 @@ export function GroupPane({ title, groups, total, selection, query, onQueryChang
         onBlur={() => setFocused(false)}
       >
         {groups.length === 0 && <li className="pane-empty" role="presentation">{empty}</li>}
-        {groups.map((group) => (
-          <li
-            key={group.id}
-            id={optionId(group.id)}
-            role="option"
-            aria-selected={selection.isSelected(group.id)}
-            aria-labelledby={`${optionId(group.id)}-name`}
-            aria-describedby={`${optionId(group.id)}-meta`}
-            className={focused && selection.active === group.id ? 'pane-option pane-option-active' : 'pane-option'}
-            // Shift-click selects a range, not the text in between.
-            onMouseDown={(event) => event.shiftKey && event.preventDefault()}
-            onClick={(event) => selection.onOptionClick(group.id, event)}
-            onDoubleClick={() => onMove(group.id)}
-          >
-            <span className="pane-check" aria-hidden="true" />
-            <span className="pane-option-text">
-              <span id={`${optionId(group.id)}-name`} className="pane-option-name" dir="auto">
-                {group.name}
-              </span>
-              <span id={`${optionId(group.id)}-meta`} className="pane-option-meta">
-                <code>{group.id}</code> · {group.region} · {group.environment}
-                {title === 'Bound' && (group.boundAt ? ` · bound ${formatDateTime(group.boundAt)}` : ' · not saved yet')}
-              </span>
-            </span>
-          </li>
-        ))}
+        {placed.map(({ index, key, gapBefore }) => {
+          const group = groups[index]!;
+          return (
+            <Fragment key={key}>
+              {gapBefore > 0 && spacer(gapBefore)}
+              <li
+                ref={virtualizer.measureElement}
+                data-index={index}
+                id={optionId(group.id)}
+                role="option"
+                aria-setsize={groups.length}
+                aria-posinset={index + 1}
+                aria-selected={selection.isSelected(group.id)}
+                aria-labelledby={`${optionId(group.id)}-name`}
+                aria-describedby={`${optionId(group.id)}-meta`}
+                className={focused && selection.active === group.id ? 'pane-option pane-option-active' : 'pane-option'}
+                // Shift-click selects a range, not the text in between.
+                onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+                onClick={(event) => selection.onOptionClick(group.id, event)}
+                onDoubleClick={() => onMove(group.id)}
+              >
+                <span className="pane-check" aria-hidden="true" />
+                <span className="pane-option-text">
+                  <span id={`${optionId(group.id)}-name`} className="pane-option-name" dir="auto">
+                    {group.name}
+                  </span>
+                  <span id={`${optionId(group.id)}-meta`} className="pane-option-meta">
+                    <code>{group.id}</code> · {group.region} · {group.environment}
+                    {title === 'Bound' && (group.boundAt ? ` · bound ${formatDateTime(group.boundAt)}` : ' · not saved yet')}
+                  </span>
+                </span>
+              </li>
+            </Fragment>
+          );
+        })}
+        {gapAfter > 0 && spacer(gapAfter)}
       </ul>
     </section>
   );

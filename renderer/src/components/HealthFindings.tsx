@@ -12,13 +12,15 @@ export interface HealthFindingsProps {
   orphans: string[];
   /** Store-writing actions (delete a record, adopt an entry) are off while the store is read-only. */
   readOnly: boolean;
+  /** A keychain check is running: its report may change, and the keychain takes one call at a time. */
+  busy: boolean;
   onRestoreSecret(row: MissingSecretRow): void;
   onDeleteKey(row: MissingSecretRow): void;
   onAdopt(account: string): void;
   onDeleteOrphan(account: string): void;
 }
 
-function MissingRow({ row, readOnly, onRestoreSecret, onDeleteKey }: Pick<HealthFindingsProps, 'readOnly' | 'onRestoreSecret' | 'onDeleteKey'> & { row: MissingSecretRow }) {
+function MissingRow({ row, readOnly, busy, onRestoreSecret, onDeleteKey }: Pick<HealthFindingsProps, 'readOnly' | 'busy' | 'onRestoreSecret' | 'onDeleteKey'> & { row: MissingSecretRow }) {
   // Buttons are named by their action; the key's name says which row.
   const nameId = useId();
   return (
@@ -30,11 +32,11 @@ function MissingRow({ row, readOnly, onRestoreSecret, onDeleteKey }: Pick<Health
         <code>{row.id}</code>
       </td>
       <td className="cell-actions">
-        <button type="button" className="button button-small" aria-describedby={nameId} onClick={() => onRestoreSecret(row)}>
+        <button type="button" className="button button-small" aria-describedby={nameId} disabled={busy} onClick={() => onRestoreSecret(row)}>
           <Icon name="key" size={14} />
           <span>Re-enter secret</span>
         </button>
-        <button type="button" className="button button-small button-danger-outline" aria-describedby={nameId} disabled={readOnly} onClick={() => onDeleteKey(row)}>
+        <button type="button" className="button button-small button-danger-outline" aria-describedby={nameId} disabled={readOnly || busy} onClick={() => onDeleteKey(row)}>
           <Icon name="trash" size={14} />
           <span>Delete access key</span>
         </button>
@@ -43,7 +45,7 @@ function MissingRow({ row, readOnly, onRestoreSecret, onDeleteKey }: Pick<Health
   );
 }
 
-function OrphanRow({ account, readOnly, onAdopt, onDeleteOrphan }: Pick<HealthFindingsProps, 'readOnly' | 'onAdopt' | 'onDeleteOrphan'> & { account: string }) {
+function OrphanRow({ account, readOnly, busy, onAdopt, onDeleteOrphan }: Pick<HealthFindingsProps, 'readOnly' | 'busy' | 'onAdopt' | 'onDeleteOrphan'> & { account: string }) {
   const accountId = useId();
   return (
     <tr>
@@ -51,11 +53,11 @@ function OrphanRow({ account, readOnly, onAdopt, onDeleteOrphan }: Pick<HealthFi
         <code id={accountId}>{account}</code>
       </td>
       <td className="cell-actions">
-        <button type="button" className="button button-small" aria-describedby={accountId} disabled={readOnly} onClick={() => onAdopt(account)}>
+        <button type="button" className="button button-small" aria-describedby={accountId} disabled={readOnly || busy} onClick={() => onAdopt(account)}>
           <Icon name="link" size={14} />
           <span>Adopt</span>
         </button>
-        <button type="button" className="button button-small button-danger-outline" aria-describedby={accountId} onClick={() => onDeleteOrphan(account)}>
+        <button type="button" className="button button-small button-danger-outline" aria-describedby={accountId} disabled={busy} onClick={() => onDeleteOrphan(account)}>
           <Icon name="trash" size={14} />
           <span>Delete entry</span>
         </button>
@@ -65,7 +67,7 @@ function OrphanRow({ account, readOnly, onAdopt, onDeleteOrphan }: Pick<HealthFi
 }
 
 /** The two kinds of mismatch between the data file and the OS keychain, each with what can be done about it. */
-export function HealthFindings({ missing, orphans, readOnly, onRestoreSecret, onDeleteKey, onAdopt, onDeleteOrphan }: HealthFindingsProps) {
+export function HealthFindings({ missing, orphans, readOnly, busy, onRestoreSecret, onDeleteKey, onAdopt, onDeleteOrphan }: HealthFindingsProps) {
   return (
     <>
       {missing.length > 0 && (
@@ -80,12 +82,12 @@ export function HealthFindings({ missing, orphans, readOnly, onRestoreSecret, on
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Access Key ID</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col" className="cell-actions">Actions</th>
                 </tr>
               </thead>
               <tbody>
                 {missing.map((row) => (
-                  <MissingRow key={row.id} row={row} readOnly={readOnly} onRestoreSecret={onRestoreSecret} onDeleteKey={onDeleteKey} />
+                  <MissingRow key={row.id} row={row} readOnly={readOnly} busy={busy} onRestoreSecret={onRestoreSecret} onDeleteKey={onDeleteKey} />
                 ))}
               </tbody>
             </table>
@@ -103,12 +105,12 @@ export function HealthFindings({ missing, orphans, readOnly, onRestoreSecret, on
               <thead>
                 <tr>
                   <th scope="col">Keychain account</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col" className="cell-actions">Actions</th>
                 </tr>
               </thead>
               <tbody>
                 {orphans.map((account) => (
-                  <OrphanRow key={account} account={account} readOnly={readOnly} onAdopt={onAdopt} onDeleteOrphan={onDeleteOrphan} />
+                  <OrphanRow key={account} account={account} readOnly={readOnly} busy={busy} onAdopt={onAdopt} onDeleteOrphan={onDeleteOrphan} />
                 ))}
               </tbody>
             </table>

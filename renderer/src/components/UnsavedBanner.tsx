@@ -22,8 +22,7 @@ export function UnsavedBanner({ problem, since }: { problem: string; since: stri
           <strong className="banner-title">Not saved yet</strong> — {problem}
         </p>
         <p className="banner-text">
-          Your changes since {time} are kept in memory and Gatekey keeps retrying on its own. Keep Gatekey open until
-          they are saved.
+          Unsaved since {time}. Gatekey keeps retrying on its own; keep it open until this warning goes away.
         </p>
       </div>
       <button type="button" className="button button-small" onClick={retry} disabled={pending}>

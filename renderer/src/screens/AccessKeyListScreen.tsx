@@ -74,7 +74,7 @@ export function AccessKeyListScreen() {
   const refresh = useAppStore((s) => s.loadAccessKeys);
   const loading = useAppStore((s) => s.listStatus === 'loading');
   return (
-    <div className="screen">
+    <div className="screen screen-list">
       <header className="screen-header">
         <div>
           <h1 className="screen-title">Access Key</h1>

@@ -70,7 +70,7 @@ export function ApiGroupListScreen() {
   }
 
   return (
-    <div className="screen">
+    <div className="screen screen-list">
       <header className="screen-header">
         <div>
           <h1 className="screen-title">API Groups</h1>

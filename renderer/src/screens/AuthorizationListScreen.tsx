@@ -73,7 +73,7 @@ export function AuthorizationListScreen() {
   }, [load, loadGroups]);
 
   return (
-    <div className="screen">
+    <div className="screen screen-list">
       <header className="screen-header">
         <div>
           <h1 className="screen-title">Access Authorization</h1>

@@ -61,6 +61,7 @@ export function HealthScreen() {
         missing={missing}
         orphans={orphans}
         readOnly={readOnly}
+        busy={reconcile.status === 'running'}
         onRestoreSecret={(row) => setDialog({ kind: 'restoreSecret', row })}
         onDeleteKey={(row) => setDialog({ kind: 'deleteKey', row })}
         onAdopt={(account) => setDialog({ kind: 'adopt', account })}

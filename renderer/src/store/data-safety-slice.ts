@@ -16,6 +16,7 @@ export interface DataSafetySlice {
   saveStoreNow(): Promise<Result<Output<'saveStoreNow'>>>;
 
   // --- Health: what the keychain check found ---
+  // Each fix checks the keychain again before it says it is done, so message and findings agree.
   /** The typed secret goes straight to main; it is never kept in the store. */
   restoreAccessKeySecret(id: string, secret: string): Promise<Result<AccessKeySummary>>;
   /** Deletes a record whose secret is missing, staying on the Health view. */
@@ -71,8 +72,8 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async restoreAccessKeySecret(id, secret) {
       const result = await api.restoreAccessKeySecret(id, secret);
       if (result.ok) {
-        get().showToast(`APISecret of "${result.data.name}" is back in the OS keychain`);
         await get().reconcileKeychain();
+        get().showToast(`APISecret of "${result.data.name}" is back in the OS keychain`);
       }
       return result;
     },
@@ -81,8 +82,8 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
       const name = nameOf(id);
       const result = await api.deleteAccessKey(id);
       if (result.ok) {
-        get().showToast(name ? `Access key "${name}" deleted` : 'Access key deleted');
         await get().reconcileKeychain();
+        get().showToast(name ? `Access key "${name}" deleted` : 'Access key deleted');
       }
       return result;
     },
@@ -90,8 +91,8 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async deleteOrphanSecret(account) {
       const result = await api.deleteOrphanSecret(account);
       if (result.ok) {
-        get().showToast(`Keychain entry ${account} deleted`);
         await get().reconcileKeychain();
+        get().showToast(`Keychain entry ${account} deleted`);
       }
       return result;
     },
@@ -99,8 +100,8 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async adoptOrphanSecret(input) {
       const result = await api.adoptOrphanSecret(input);
       if (result.ok) {
-        get().showToast(`Access key "${result.data.name}" now uses keychain entry ${input.account}`);
         await get().reconcileKeychain();
+        get().showToast(`Access key "${result.data.name}" now uses keychain entry ${input.account}`);
       }
       return result;
     },

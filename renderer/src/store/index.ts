@@ -1,5 +1,5 @@
+import { useDeferredValue, useMemo } from 'react';
 import { create } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { createAccessKeysSlice } from './access-keys-slice';
 import { createApiGroupsSlice } from './api-groups-slice';
 import { createAuthorizationsSlice } from './authorizations-slice';
@@ -37,17 +37,31 @@ export const useAppStore = create<AppState>()((...a) => ({
 /** Back to the state the app starts with (tests; a future "reload"). */
 export const resetAppStore = (): void => useAppStore.setState(useAppStore.getInitialState(), true);
 
-/** The list as shown: filtered by the search box and sorted; shallow-compared so rows re-render only on change. */
-export const useVisibleAccessKeys = () =>
-  useAppStore(useShallow((s) => visibleAccessKeys(s.accessKeys, s.query, s.sortDirection)));
+// The list hooks below read the search through useDeferredValue: the search box repaints at once,
+// the filtered rows follow in a render that the next keystroke may interrupt.
+
+/** The list as shown: filtered by the search box and sorted; the same array until list, search or order change. */
+export function useVisibleAccessKeys() {
+  const keys = useAppStore((s) => s.accessKeys);
+  const query = useDeferredValue(useAppStore((s) => s.query));
+  const direction = useAppStore((s) => s.sortDirection);
+  return useMemo(() => visibleAccessKeys(keys, query, direction), [keys, query, direction]);
+}
 
 export const useAccessKey = (id: string) => useAppStore((s) => s.accessKeys.find((k) => k.id === id));
 
 /** The API Groups page's rows: filtered by its search, newest first. */
-export const useVisibleApiGroups = () => useAppStore(useShallow((s) => visibleApiGroups(s.apiGroups, s.apiGroupQuery)));
+export function useVisibleApiGroups() {
+  const groups = useAppStore((s) => s.apiGroups);
+  const query = useDeferredValue(useAppStore((s) => s.apiGroupQuery));
+  return useMemo(() => visibleApiGroups(groups, query), [groups, query]);
+}
 
 /** The Access Authorization page's rows: filtered by its search, newest first. */
-export const useVisibleAuthorizations = () =>
-  useAppStore(useShallow((s) => visibleAuthorizations(s.authorizations, s.authorizationQuery)));
+export function useVisibleAuthorizations() {
+  const authorizations = useAppStore((s) => s.authorizations);
+  const query = useDeferredValue(useAppStore((s) => s.authorizationQuery));
+  return useMemo(() => visibleAuthorizations(authorizations, query), [authorizations, query]);
+}
 
 export const useAuthorization = (id: string) => useAppStore((s) => s.authorizations.find((a) => a.id === id));

@@ -1,13 +1,11 @@
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import type { SortDirection } from './list-view-slice';
+import { filterRows, oldestFirst, perList, searchIndex } from './list-search';
+
+// Sorted and made searchable once per list; the direction only reverses it.
+const indexOf = perList((keys: AccessKeySummary[]) => searchIndex([...keys].sort(oldestFirst), (k) => [k.name, k.id, k.apiKey]));
 
 /** Keys matching `query` (name, Access Key ID or APIKey, ignoring case), ordered by creation time. */
 export function visibleAccessKeys(keys: AccessKeySummary[], query: string, direction: SortDirection): AccessKeySummary[] {
-  const needle = query.trim().toLowerCase();
-  const matching = needle
-    ? keys.filter((k) => [k.name, k.id, k.apiKey].some((field) => field.toLowerCase().includes(needle)))
-    : keys;
-  const sign = direction === 'asc' ? 1 : -1;
-  // ISO timestamps sort as strings; the id breaks ties so the order is stable.
-  return [...matching].sort((a, b) => sign * (a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+  return filterRows(indexOf(keys), query, direction === 'desc');
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { methods } from '../../../electron/ipc/contract';
 import type { Dispatch } from '../../../electron/ipc/dispatch';
 
@@ -18,12 +18,18 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+export interface OpenAppOptions {
+  /** More routes or init scripts (the bench's), added before the first navigation. */
+  prepare?(context: BrowserContext): Promise<void>;
+}
+
 /**
  * Opens the built renderer with `window.api` connected to `dispatch`, the real
  * main-process handlers. Only Electron's IPC transport is replaced: a page
  * binding instead of ipcRenderer.invoke, with the same one-function-per-channel shape.
+ * The page's clock time of each method's latest reply is kept in `window.__gatekeyIpcReplies`.
  */
-export async function openApp(browser: Browser, dispatch: Dispatch): Promise<Page> {
+export async function openApp(browser: Browser, dispatch: Dispatch, options: OpenAppOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
   await context.route(`${APP_ORIGIN}/**`, async (route) => {
     const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^[/\\]+/, '');
@@ -40,10 +46,19 @@ export async function openApp(browser: Browser, dispatch: Dispatch): Promise<Pag
   await context.exposeBinding('__gatekeyIpc', (_source, method: string, payload: unknown) => dispatch(method, payload));
   await context.addInitScript((names: string[]) => {
     const ipc = (window as unknown as { __gatekeyIpc: (method: string, payload: unknown) => Promise<unknown> }).__gatekeyIpc;
+    const replies: Record<string, number> = {};
+    Object.defineProperty(window, '__gatekeyIpcReplies', { value: replies });
     const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const name of names) api[name] = (input) => ipc(name, input);
+    for (const name of names) {
+      api[name] = async (input) => {
+        const reply = await ipc(name, input);
+        replies[name] = performance.now();
+        return reply;
+      };
+    }
     Object.defineProperty(window, 'api', { value: Object.freeze(api) });
   }, methods);
+  await options.prepare?.(context);
 
   const page = await context.newPage();
   const problems: string[] = [];

@@ -6,6 +6,7 @@ import { errorCodes } from '../../../electron/core/errors';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { methods, type Method } from '../../../electron/ipc/contract';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { seededRandom } from '../../support/seeded-random';
 
 // For every channel, 200+ hostile payloads through the real dispatch (schema,
 // handlers, store, keychain): each must come back as a coded error, and
@@ -42,16 +43,7 @@ const validBase: Partial<Record<Method, Record<string, unknown>>> = {
   resolveStoreConflict: { choice: 'reload' },
 };
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(42);
+const random = seededRandom(42);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const prototypeNames = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 const deep = (depth: number, leaf: unknown = 'x'): unknown => (depth === 0 ? leaf : random() < 0.5 ? [deep(depth - 1, leaf)] : { a: deep(depth - 1, leaf) });

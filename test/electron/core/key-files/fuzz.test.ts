@@ -5,6 +5,7 @@ import { buildKeyFile, checksumOf, keyFileText, type KeyFile } from '../../../..
 import { parseKeyFile } from '../../../../electron/core/key-files/parse';
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+import { seededRandom } from '../../../support/seeded-random';
 
 // At least 1,000 malformed variants of a valid key file, each sent through the
 // real import handler: none may crash it, none may write to the store.
@@ -14,17 +15,7 @@ const valid = buildKeyFile(
 );
 const validText = keyFileText(valid);
 
-/** A seeded generator, so a failing variant can be reproduced. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(20261129);
+const random = seededRandom(20261129);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (max: number) => Math.floor(random() * max);
 const fields = Object.keys(valid) as Array<keyof KeyFile>;

@@ -1,0 +1,144 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { it } from 'vitest';
+import { STORE_FILE_NAME } from '../../electron/ipc/backend';
+import type { Dispatch } from '../../electron/ipc/dispatch';
+import { launchChromium } from '../e2e/support/chromium';
+import { APP_ORIGIN, openApp } from '../e2e/support/open-app';
+import { startTestBackend } from '../support/test-backend';
+import { report, type Row } from './measure';
+import { scales, storeOfScale } from './scale-data';
+import { buildFloorPage, FLOOR_URL, keystrokeToFilteredPaint, navigateUntilListPainted, prepareBenchContext, replyTime, type BenchWindow } from './ui-page';
+
+// Figures, not pass/fail: the app's virtualised lists in headless Chromium against the real
+// handlers, each beside a plain React table of the same rows measured in the same run.
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// A plain table of 100,000 rows takes tens of seconds to paint: fewer runs of it at full scale.
+const FLOOR_RUNS_FULL = Number(process.env.BENCH_FLOOR_RUNS_FULL ?? Math.min(RUNS, 2));
+const wanted = (process.env.BENCH_SCALES ?? '1/100,1/10,full').split(',');
+const APP_URL = `${APP_ORIGIN}/index.html`;
+// One keystroke from an empty search: every row is scanned, and about a quarter to a half stay.
+const KEY = '7';
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** Peak JS heap of the page's renderer and RSS of this process (which runs the handlers), sampled at each step. */
+class MemoryPeaks {
+  heap = 0;
+  rss = 0;
+  constructor(private readonly cdp: CDPSession) {}
+  async sample(): Promise<void> {
+    const { usedSize } = await this.cdp.send('Runtime.getHeapUsage');
+    this.heap = Math.max(this.heap, usedSize);
+    this.rss = Math.max(this.rss, process.memoryUsage().rss);
+  }
+}
+
+/** A dispatch that knows when main has nothing in flight (the startup keychain reconcile runs in the background). */
+function trackedDispatch(dispatch: Dispatch) {
+  let inFlight = 0;
+  const tracked: Dispatch = async (method, payload) => {
+    inFlight += 1;
+    try {
+      return await dispatch(method, payload);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  const idle = async () => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  return { tracked, idle };
+}
+
+const countLine = (page: Page) => page.locator('.list-count').innerText();
+
+it('renderer list figures at 1/100, 1/10 and full scale', async () => {
+  await buildFloorPage();
+  const browser = await launchChromium();
+  const rows: Row[] = [];
+  const extra: Record<string, unknown> = {};
+  try {
+    for (const scale of scales.filter((s) => wanted.includes(s.label))) {
+      const dataDir = await mkdtemp(join(tmpdir(), 'gatekey-ui-bench-'));
+      await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(storeOfScale(scale)));
+      const backend = await startTestBackend({ dataDir });
+      try {
+        const dismissed = await backend.api.dismissWelcome({});
+        if (!dismissed.ok) throw new Error(dismissed.error.message);
+        const { tracked, idle } = trackedDispatch(backend.dispatch);
+        // openApp's own first load warms the caches; it is not counted.
+        const page = await openApp(browser, tracked, { prepare: prepareBenchContext });
+        const peaks = new MemoryPeaks(await page.context().newCDPSession(page));
+        await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstList());
+        await idle();
+
+        const app = { keysNav: [] as number[], keysData: [] as number[], keysKey: [] as number[], authClick: [] as number[], authData: [] as number[], authKey: [] as number[] };
+        for (let run = 0; run < RUNS; run += 1) {
+          const keys = await navigateUntilListPainted(page, APP_URL);
+          if (keys.rows !== scale.accessKeys) throw new Error(`The Access Key list showed ${keys.rows} rows, not ${scale.accessKeys}`);
+          app.keysNav.push(keys.at);
+          app.keysData.push(keys.at - (await replyTime(page, 'listAccessKeys')));
+          await peaks.sample();
+          app.keysKey.push(await keystrokeToFilteredPaint(page, KEY));
+          if (run === 0) extra[`${scale.label}: Access Key list after "${KEY}"`] = await countLine(page);
+
+          const auth = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.openSection('Access Authorization', n), scale.authorizations);
+          app.authClick.push(auth.at - auth.start);
+          app.authData.push(auth.at - (await replyTime(page, 'listAuthorizations')));
+          await peaks.sample();
+          app.authKey.push(await keystrokeToFilteredPaint(page, KEY));
+          if (run === 0) extra[`${scale.label}: Access Authorization list after "${KEY}"`] = await countLine(page);
+          await peaks.sample();
+          await idle();
+          await peaks.sample();
+        }
+        const appHeap = peaks.heap;
+
+        const floorRuns = scale.authorizations >= 100_000 ? FLOOR_RUNS_FULL : RUNS;
+        const floor = { accessKeys: { nav: [] as number[], data: [] as number[], key: [] as number[] }, authorizations: { nav: [] as number[], data: [] as number[], key: [] as number[] } };
+        const floorPeaks = new MemoryPeaks(await page.context().newCDPSession(page));
+        for (let run = 0; run < floorRuns; run += 1) {
+          for (const [list, method, n] of [['accessKeys', 'listAccessKeys', scale.accessKeys], ['authorizations', 'listAuthorizations', scale.authorizations]] as const) {
+            const shown = await navigateUntilListPainted(page, `${FLOOR_URL}?list=${list}`);
+            if (shown.rows !== n) throw new Error(`The plain table showed ${shown.rows} rows, not ${n}`);
+            floor[list].nav.push(shown.at);
+            floor[list].data.push(shown.at - (await replyTime(page, method)));
+            await floorPeaks.sample();
+            floor[list].key.push(await keystrokeToFilteredPaint(page, KEY));
+            await floorPeaks.sample();
+          }
+        }
+        await page.context().close();
+
+        const s = scale.label;
+        const k = scale.accessKeys.toLocaleString('en');
+        const a = scale.authorizations.toLocaleString('en');
+        const plain = (n: string, what: string) => `plain <table>, ${n} rows: ${what}`;
+        rows.push(
+          { scale: s, what: `Access Key list (${k}): data -> painted`, ms: median(app.keysData), floorWhat: plain(k, 'data -> painted'), floorMs: median(floor.accessKeys.data), target: '< 300 ms; >= 20x faster at 10,000' },
+          { scale: s, what: `Access Key list: navigation -> painted`, ms: median(app.keysNav), floorWhat: plain(k, 'navigation -> painted'), floorMs: median(floor.accessKeys.nav) },
+          { scale: s, what: `Access Key list: keystroke -> painted`, ms: median(app.keysKey), floorWhat: plain(k, 'keystroke -> painted'), floorMs: median(floor.accessKeys.key), target: '< 50 ms; >= 20x faster at 10,000' },
+          { scale: s, what: `Authorization list (${a}): data -> painted`, ms: median(app.authData), floorWhat: plain(a, 'data -> painted'), floorMs: median(floor.authorizations.data), target: '< 300 ms; >= 20x faster at 10,000' },
+          { scale: s, what: `Authorization list: click -> painted`, ms: median(app.authClick), floorWhat: plain(a, 'navigation -> painted'), floorMs: median(floor.authorizations.nav) },
+          { scale: s, what: `Authorization list: keystroke -> painted`, ms: median(app.authKey), floorWhat: plain(a, 'keystroke -> painted'), floorMs: median(floor.authorizations.key), target: '< 50 ms; >= 20x faster at 10,000' },
+        );
+        extra[`${s}: peak renderer JS heap (target < 150 MB)`] = `${mb(appHeap)} (the plain tables: ${mb(floorPeaks.heap)})`;
+        extra[`${s}: peak RSS of the process running the handlers`] = mb(Math.max(peaks.rss, floorPeaks.rss));
+        extra[`${s}: runs`] = `${RUNS} (plain tables: ${floorRuns})`;
+      } finally {
+        await backend.cleanup();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  await report('Renderer lists (headless Chromium, real handlers)', rows, extra);
+}, 3_600_000);

@@ -1,0 +1,125 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import keytar from 'keytar';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STORE_FILE_NAME } from '../../electron/ipc/backend';
+import { startTestBackend, type TestBackend } from '../support/test-backend';
+import { useChromium } from './support/chromium-suite';
+import { openApp, pageProblems } from './support/open-app';
+import { screenshot } from './support/screenshots';
+
+// Data safety in the built renderer against the real handlers: real store file
+// in a temp folder, real keychain, faults made for real. Only Electron's IPC is replaced.
+
+let backend: TestBackend;
+let page: Page;
+
+const chromium = useChromium();
+afterEach(async () => {
+  if (page) expect(pageProblems(page)).toEqual([]);
+  await page?.context().close();
+  await backend?.cleanup();
+});
+
+async function createKey(name: string) {
+  const created = await backend.api.createAccessKey({ name, description: '' });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.data;
+}
+
+const dismissToasts = async () => {
+  const dismiss = page.getByRole('button', { name: 'Dismiss notification' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+};
+
+describe('data safety', () => {
+  it('recovers from a damaged data file by restoring the newest backup', async () => {
+    backend = await startTestBackend();
+    await backend.api.dismissWelcome({});
+    await createKey('payments-prod'); // each save keeps the file it replaces in backups/
+    await createKey('orders_test');
+    const { dataDir, service } = backend;
+    const file = join(dataDir, STORE_FILE_NAME);
+    await backend.store.close();
+    await writeFile(file, '{"schemaVersion": 2, "accessKeys": [');
+    backend = await startTestBackend({ dataDir, service });
+    page = await openApp(chromium(), backend.dispatch);
+
+    await page.getByRole('heading', { level: 1, name: 'Recover your data' }).waitFor();
+    await page.getByText(file).waitFor();
+    await screenshot(page, '50-recovery');
+
+    await page.getByRole('button', { name: 'Restore newest backup' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Restore the newest backup?' });
+    await confirm.getByText('kept, not deleted', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText(/^Restored from gatekey-store-.*; the damaged file was kept as gatekey-store\.json\.corrupt-/).waitFor();
+    await page.getByRole('button', { name: 'payments-prod' }).waitFor();
+    expect((await readdir(dataDir)).some((name) => name.startsWith(`${STORE_FILE_NAME}.corrupt-`))).toBe(true);
+  });
+
+  it('resolves a missing APISecret and an orphan keychain entry in Health', async () => {
+    backend = await startTestBackend();
+    await backend.api.dismissWelcome({});
+    const lost = await createKey('payments-prod');
+    await createKey('orders_test');
+    await keytar.deletePassword(backend.service, lost.id);
+    await keytar.setPassword(backend.service, 'feedfacecafe', 'A'.repeat(32));
+    page = await openApp(chromium(), backend.dispatch);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Health' }).click();
+    const missing = page.getByRole('region', { name: 'Access keys whose APISecret is missing' });
+    await missing.getByText(lost.id).waitFor();
+    await page.getByRole('region', { name: 'Keychain entries with no access key' }).getByText('feedfacecafe').waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '51-health');
+
+    // Keyboard only: the secret dialog opens with focus in its password field, Enter saves.
+    await missing.getByRole('button', { name: 'Re-enter secret' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Re-enter the APISecret of payments-prod' });
+    await page.keyboard.type('B'.repeat(32));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await keytar.getPassword(backend.service, lost.id)).toBe('B'.repeat(32));
+    expect(await page.content()).not.toContain('B'.repeat(32));
+
+    await page.getByRole('region', { name: 'Keychain entries with no access key' }).getByRole('button', { name: 'Adopt' }).click();
+    const adopt = page.getByRole('dialog', { name: 'Adopt keychain entry' });
+    await adopt.getByRole('textbox', { name: 'Name' }).fill('adopted');
+    await adopt.getByRole('textbox', { name: 'APIKey' }).fill('C'.repeat(32));
+    await adopt.getByRole('button', { name: 'Adopt' }).click();
+    await page.getByText('Everything matches: every access key has its APISecret, and every keychain entry has an access key.').waitFor();
+    const listed = await backend.api.listAccessKeys({});
+    expect(listed.ok && listed.data.map((k) => k.name).sort()).toEqual(['adopted', 'orders_test', 'payments-prod']);
+  });
+
+  it('says when a change is not saved yet and clears once it is', async () => {
+    backend = await startTestBackend();
+    await backend.api.dismissWelcome({});
+    const file = join(backend.dataDir, STORE_FILE_NAME);
+    const blocker = join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`);
+    page = await openApp(chromium(), backend.dispatch);
+    await page.getByText('No access keys yet').waitFor();
+    await mkdir(blocker);
+
+    await page.getByRole('button', { name: 'Create Access Key' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Create Access Key' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('payments-prod');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'payments-prod' }).waitFor();
+    const banner = page.getByRole('status').filter({ hasText: 'Not saved yet' });
+    await banner.waitFor();
+    await dismissToasts();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '52-unsaved-banner');
+    expect(await readFile(file, 'utf8')).not.toContain('payments-prod');
+
+    await rm(blocker, { recursive: true });
+    await banner.getByRole('button', { name: 'Retry now' }).click();
+    await page.getByText('All changes saved').waitFor();
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain('payments-prod');
+  });
+});
