@@ -1,4 +1,4 @@
-import { constants, copyFile, mkdir, readFile, rename } from 'node:fs/promises';
+import { constants, copyFile, mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../core/errors';
@@ -8,7 +8,8 @@ import { writeDurably } from './durable-write';
 import { ChangedOnDisk, JsonStoreFile } from './json-store-file';
 import { IndexCache, type IndexName, type Indexes } from './indexes';
 import { acquireLock } from './lock-file';
-import { StoreFileProblem } from './parse-store-file';
+import { describeReadFailure } from './read-failure';
+import { draftOf } from './draft';
 import { emptyStore, STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
 import type { StoreStatus } from './store-status';
 
@@ -245,30 +246,6 @@ export class MetadataStore {
   }
 }
 
-const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
-type Collection = (typeof COLLECTIONS)[number];
-
-/**
- * A draft that copies a collection only when the change touches it, and never
- * the records: a change replaces a record it edits (never mutates it), so a
- * throw leaves the data as it was, and untouched collections keep their
- * identity (the save reuses their serialised text).
- */
-function draftOf(data: StoreData): { draft: StoreData; commit(): StoreData } {
-  const copies: Partial<{ [C in Collection]: StoreData[C] }> = {};
-  const draft = { schemaVersion: data.schemaVersion } as StoreData;
-  for (const name of COLLECTIONS) {
-    Object.defineProperty(draft, name, {
-      enumerable: true,
-      get: () => (copies[name] ??= [...data[name]] as never),
-      set: (value: never) => {
-        copies[name] = value;
-      },
-    });
-  }
-  return { draft, commit: () => ({ schemaVersion: data.schemaVersion, ...Object.fromEntries(COLLECTIONS.map((name) => [name, copies[name] ?? data[name]])) }) as StoreData };
-}
-
 /**
  * The migrated data is written at the next save, in the new format: keep the
  * old file beside it first, so a downgrade or a migration bug loses nothing.
@@ -280,14 +257,3 @@ async function keepPreMigrationCopy(file: string, fileVersion: number): Promise<
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
-
-function describeReadFailure(error: unknown): string {
-  if (error instanceof StoreFileProblem) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'Gatekey is not allowed to read the file (permission denied).';
-  if (code === 'EISDIR') return 'The path is a folder, not a file.';
-  return `The file could not be read (${code ?? (error as Error).message}).`;
-}
-
-/** Reads a store file's bytes; for tools. */
-export const readStoreBytes = (file: string): Promise<Buffer> => readFile(file);

@@ -27,7 +27,7 @@ export function HealthScreen() {
   if (reconcile.status === 'done' && reconcile.report !== report) setReport(reconcile.report);
 
   useEffect(() => {
-    void check();
+    void check({ includeOrphans: true });
   }, [check]);
 
   const close = () => setDialog(null);
@@ -85,7 +85,7 @@ export function HealthScreen() {
               Checking…
             </span>
           )}
-          <button type="button" className="button" onClick={() => void check()}>
+          <button type="button" className="button" onClick={() => void check({ includeOrphans: true })}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>

@@ -72,7 +72,7 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async restoreAccessKeySecret(id, secret) {
       const result = await api.restoreAccessKeySecret(id, secret);
       if (result.ok) {
-        await get().reconcileKeychain();
+        await get().reconcileKeychain({ includeOrphans: true });
         get().showToast(`APISecret of "${result.data.name}" is back in the OS keychain`);
       }
       return result;
@@ -82,7 +82,7 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
       const name = nameOf(id);
       const result = await api.deleteAccessKey(id);
       if (result.ok) {
-        await get().reconcileKeychain();
+        await get().reconcileKeychain({ includeOrphans: true });
         get().showToast(name ? `Access key "${name}" deleted` : 'Access key deleted');
       }
       return result;
@@ -91,7 +91,7 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async deleteOrphanSecret(account) {
       const result = await api.deleteOrphanSecret(account);
       if (result.ok) {
-        await get().reconcileKeychain();
+        await get().reconcileKeychain({ includeOrphans: true });
         get().showToast(`Keychain entry ${account} deleted`);
       }
       return result;
@@ -100,7 +100,7 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
     async adoptOrphanSecret(input) {
       const result = await api.adoptOrphanSecret(input);
       if (result.ok) {
-        await get().reconcileKeychain();
+        await get().reconcileKeychain({ includeOrphans: true });
         get().showToast(`Access key "${result.data.name}" now uses keychain entry ${input.account}`);
       }
       return result;

@@ -11,8 +11,12 @@ export type ReconcileState =
 export interface KeychainSlice {
   reconcile: ReconcileState;
   reconcileNoticeDismissed: boolean;
-  /** Compares keychain and store; afterwards the list carries each key's secret status. */
-  reconcileKeychain(): Promise<void>;
+  /**
+   * Compares keychain and store; afterwards the list carries each key's secret
+   * status. `includeOrphans` forces the slow whole-keychain scan (Health);
+   * without it main skips that scan for large keychains.
+   */
+  reconcileKeychain(options?: { includeOrphans?: boolean }): Promise<void>;
   dismissReconcileNotice(): void;
 }
 
@@ -20,9 +24,9 @@ export const createKeychainSlice: StateCreator<AppState, [], [], KeychainSlice> 
   reconcile: { status: 'idle' },
   reconcileNoticeDismissed: false,
 
-  async reconcileKeychain() {
+  async reconcileKeychain(options) {
     set({ reconcile: { status: 'running' }, reconcileNoticeDismissed: false });
-    const result = await api.reconcileKeychain();
+    const result = await api.reconcileKeychain(options?.includeOrphans);
     if (!result.ok) {
       set({ reconcile: { status: 'failed', error: result.error } });
       return;

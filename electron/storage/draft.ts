@@ -1,0 +1,25 @@
+import type { StoreData } from './store-schema';
+
+const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
+type Collection = (typeof COLLECTIONS)[number];
+
+/**
+ * A draft that copies a collection only when the change touches it, and never
+ * the records: a change replaces a record it edits (never mutates it), so a
+ * throw leaves the data as it was, and untouched collections keep their
+ * identity (the save reuses their serialised text).
+ */
+export function draftOf(data: StoreData): { draft: StoreData; commit(): StoreData } {
+  const copies: Partial<{ [C in Collection]: StoreData[C] }> = {};
+  const draft = { schemaVersion: data.schemaVersion } as StoreData;
+  for (const name of COLLECTIONS) {
+    Object.defineProperty(draft, name, {
+      enumerable: true,
+      get: () => (copies[name] ??= [...data[name]] as never),
+      set: (value: never) => {
+        copies[name] = value;
+      },
+    });
+  }
+  return { draft, commit: () => ({ schemaVersion: data.schemaVersion, ...Object.fromEntries(COLLECTIONS.map((name) => [name, copies[name] ?? data[name]])) }) as StoreData };
+}
