@@ -51,7 +51,8 @@ export function storeOfScale(scale: Scale): StoreData {
   }));
   const bindings = Array.from({ length: scale.bindings }, (_, n) => ({
     authorizationId: authorizations[n % scale.authorizations]!.id,
-    groupId: apiGroups[(n * 7) % scale.apiGroups]!.id,
+    // The second pass over the authorizations shifts by one group, so no pair is bound twice.
+    groupId: apiGroups[(n * 7 + Math.floor(n / scale.authorizations)) % scale.apiGroups]!.id,
     boundAt: at,
   }));
   return { schemaVersion: 2, accessKeys, apiGroups, authorizations, bindings };

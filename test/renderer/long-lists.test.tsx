@@ -64,7 +64,7 @@ describe('long lists', () => {
     ]);
   });
 
-  it('scrolls to and focuses an authorization far down a list of 1,000 when it is pointed to', async () => {
+  it('scrolls to and focuses an authorization far down a list of 1,000 when it is pointed to; Enter opens Edit', async () => {
     const { user } = await startWith({ authorizations: 1_000, apiGroups: 10, bindings: 1_000 });
     await openSection(user, 'Access Authorization');
     await waitFor(() => expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('1001'));
@@ -81,6 +81,10 @@ describe('long lists', () => {
     expect(row.getAttribute('aria-current')).toBe('true');
     expect(row.getAttribute('aria-rowindex')).toBe('1001');
     await waitFor(() => expect(document.activeElement).toBe(row));
+    // Enter on a focused authorization opens Edit.
+    await user.keyboard('{ArrowUp}{Enter}');
+    const edit = screen.getByRole('dialog', { name: 'Edit Authorization' });
+    expect(within(edit).getByText(storeOfScale({ label: 'test', accessKeys: 0, authorizations: 2, apiGroups: 1, bindings: 0 }).authorizations[1]!.callerKey)).toBeTruthy();
   });
 
   it('keeps the active option of a Bind pane of 300 groups rendered for aria-activedescendant', async () => {

@@ -16,7 +16,7 @@ function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; ro
   return (
     // The whole row opens details for the mouse; the name button, or Enter on the focused row, for the keyboard.
     <tr {...rowProps} className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
-      <td className="cell-nowrap-strong cell-clip">
+      <td className="cell-nowrap-strong">
         <button type="button" className="link-button" onClick={() => open(accessKey.id)}>
           {accessKey.name}
         </button>
@@ -47,7 +47,7 @@ export interface AccessKeyTableProps {
   onToggleSort(): void;
 }
 
-const COLUMNS = ['24%', '140px', '190px', 'auto', '180px'];
+const COLUMNS = ['22%', '130px', '170px', 'auto', '240px'];
 
 /** Virtualised: 10,000 keys render as the few rows in view. */
 export const AccessKeyTable = memo(function AccessKeyTable({ accessKeys, sortDirection, onToggleSort }: AccessKeyTableProps) {

@@ -49,7 +49,7 @@ function ApiGroupRow({ group, readOnly, onEdit, onDelete, rowProps }: ApiGroupRo
   );
 }
 
-const COLUMNS = ['200px', '170px', '27%', 'auto', '110px', '110px', '84px'];
+const COLUMNS = ['150px', '165px', 'auto', 'auto', '120px', '110px', '84px'];
 
 /** Virtualised like the other lists. Enter on a row opens Edit. */
 export const ApiGroupTable = memo(function ApiGroupTable({ groups, ...actions }: ApiGroupTableProps) {

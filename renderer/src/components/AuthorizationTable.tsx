@@ -47,7 +47,7 @@ function AuthorizationRow({ authorization, highlighted, rowProps }: Authorizatio
   );
 }
 
-const COLUMNS = ['310px', 'auto', '100px', '120px', '110px', '200px'];
+const COLUMNS = ['262px', 'auto', '96px', '120px', '115px', '190px'];
 
 /** Virtualised: 100,000 authorizations render as the few rows in view. Enter on a row opens Edit. */
 export const AuthorizationTable = memo(function AuthorizationTable({ authorizations }: { authorizations: AuthorizationSummary[] }) {

@@ -43,9 +43,11 @@ export async function openApp(browser: Browser, dispatch: Dispatch, options: Ope
   // Anything else the page asks for would be a CSP or packaging bug: fail loudly.
   await context.route((url) => !url.href.startsWith(APP_ORIGIN), (route) => route.abort());
 
-  await context.exposeBinding('__gatekeyIpc', (_source, method: string, payload: unknown) => dispatch(method, payload));
+  // Replies cross as one JSON string: Playwright's per-value serializer takes seconds over 100,000 records.
+  await context.exposeBinding('__gatekeyIpc', async (_source, method: string, payload: unknown) => JSON.stringify(await dispatch(method, payload)));
   await context.addInitScript((names: string[]) => {
-    const ipc = (window as unknown as { __gatekeyIpc: (method: string, payload: unknown) => Promise<unknown> }).__gatekeyIpc;
+    const binding = (window as unknown as { __gatekeyIpc: (method: string, payload: unknown) => Promise<string> }).__gatekeyIpc;
+    const ipc = async (method: string, payload: unknown): Promise<unknown> => JSON.parse(await binding(method, payload));
     const replies: Record<string, number> = {};
     Object.defineProperty(window, '__gatekeyIpcReplies', { value: replies });
     const api: Record<string, (input: unknown) => Promise<unknown>> = {};
