@@ -49,15 +49,15 @@ describe('Bind API Groups', () => {
   it('searches each pane on its own', async () => {
     const { user, dialog, available, bound } = await openBind();
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search available groups' }), 'or');
-    expect(names(available)).toEqual(['Orders']);
-    expect(names(bound)).toEqual(['Reports']);
+    await waitFor(() => expect(names(available)).toEqual(['Orders']));
+    await waitFor(() => expect(names(bound)).toEqual(['Reports']));
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search bound groups' }), 'zzz');
-    expect(names(bound)).toEqual([]);
-    expect(within(dialog).getByText('No group name or ID contains “zzz”.')).toBeTruthy();
+    await waitFor(() => expect(names(bound)).toEqual([]));
+    expect(await within(dialog).findByText('No group name or ID contains “zzz”.')).toBeTruthy();
     const search = within(dialog).getByRole('searchbox', { name: 'Search available groups' });
     await user.clear(search);
     await user.type(search, groupIds.Search!);
-    expect(names(available)).toEqual(['Search']);
+    await waitFor(() => expect(names(available)).toEqual(['Search']));
   });
 
   it('multi-selects with click, Ctrl-click, Shift-click and keys, moves both ways, and saves the full set', async () => {

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { DESCRIPTION_MAX, NAME_MAX } from '../../../electron/core/access-keys/rules';
 import type { AccessKeyInput, Result } from '../api';
 import { useAccessKeyForm } from '../hooks/useAccessKeyForm';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
-import { FormField } from './FormField';
+import { SubmitFooter } from './SubmitFooter';
+import { AccessKeyNameFields } from './AccessKeyNameFields';
 
 export interface AccessKeyFormDialogProps {
   title: string;
@@ -47,38 +47,10 @@ export function AccessKeyFormDialog({ title, submitLabel, pendingLabel, initial,
       initialFocus={nameInput}
       onClose={() => !pending && onCancel()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? pendingLabel : submitLabel}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label={submitLabel} pendingLabel={pendingLabel} onCancel={onCancel} />}
     >
       <div className="form">
-        <FormField
-          label="Name"
-          required
-          inputRef={nameInput}
-          value={form.values.name}
-          error={form.errors.name}
-          hint={`1–${NAME_MAX} characters: letters, digits, "-" and "_". Must be unique.`}
-          onChange={(value) => form.change('name', value)}
-          onBlur={() => form.blur('name')}
-        />
-        <FormField
-          label="Description"
-          inputRef={descriptionInput}
-          value={form.values.description}
-          error={form.errors.description}
-          maxLength={DESCRIPTION_MAX}
-          hint="Optional. What or who uses this key."
-          onChange={(value) => form.change('description', value)}
-          onBlur={() => form.blur('description')}
-        />
+        <AccessKeyNameFields values={form.values} errors={form.errors} change={form.change} blur={form.blur} nameInput={nameInput} descriptionInput={descriptionInput} />
         {form.formError && <ErrorAlert error={form.formError} />}
       </div>
     </Dialog>

@@ -1,10 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { accessKeyDescription, accessKeyName, apiKeyText, DESCRIPTION_MAX, NAME_MAX } from '../../../electron/core/access-keys/rules';
+import { accessKeyDescription, accessKeyName, apiKeyText } from '../../../electron/core/access-keys/rules';
 import { useSchemaForm } from '../hooks/useSchemaForm';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { FormField } from './FormField';
+import { SubmitFooter } from './SubmitFooter';
+import { AccessKeyNameFields } from './AccessKeyNameFields';
 
 const rules = { name: accessKeyName, description: accessKeyDescription, apiKey: apiKeyText };
 type Field = keyof typeof rules;
@@ -39,42 +41,14 @@ export function AdoptOrphanDialog({ account, onDone, onCancel }: { account: stri
       initialFocus={nameInput}
       onClose={() => !pending && onCancel()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Adopting…' : 'Adopt'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label="Adopt" pendingLabel="Adopting…" onCancel={onCancel} />}
     >
       <div className="form">
         <p className="dialog-message">
           The keychain entry <code>{account}</code> holds an APISecret but no access key refers to it. Adopting makes
           an access key with this ID again; the APISecret stays in the keychain as it is.
         </p>
-        <FormField
-          label="Name"
-          required
-          inputRef={nameInput}
-          value={form.values.name}
-          error={form.errors.name}
-          hint={`1–${NAME_MAX} characters: letters, digits, "-" and "_". Must be unique.`}
-          onChange={(value) => form.change('name', value)}
-          onBlur={() => form.blur('name')}
-        />
-        <FormField
-          label="Description"
-          inputRef={descriptionInput}
-          value={form.values.description}
-          error={form.errors.description}
-          maxLength={DESCRIPTION_MAX}
-          hint="Optional. What or who uses this key."
-          onChange={(value) => form.change('description', value)}
-          onBlur={() => form.blur('description')}
-        />
+        <AccessKeyNameFields values={form.values} errors={form.errors} change={form.change} blur={form.blur} nameInput={nameInput} descriptionInput={descriptionInput} />
         <FormField
           label="APIKey"
           required

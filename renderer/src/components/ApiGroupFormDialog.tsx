@@ -7,6 +7,7 @@ import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { FormField } from './FormField';
 import { SelectField } from './SelectField';
+import { SubmitFooter } from './SubmitFooter';
 
 export interface ApiGroupFormDialogProps {
   title: string;
@@ -62,16 +63,7 @@ export function ApiGroupFormDialog({ title, submitLabel, pendingLabel, initial, 
       initialFocus={nameInput}
       onClose={() => !pending && onCancel()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? pendingLabel : submitLabel}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label={submitLabel} pendingLabel={pendingLabel} onCancel={onCancel} />}
     >
       <div className="form">
         <FormField label="Name" required inputRef={nameInput} maxLength={GROUP_NAME_MAX} hint="Unique among your API groups." {...field('name')} />

@@ -7,6 +7,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { FormField } from './FormField';
 import { Icon } from './Icon';
 import { candidatesFromHandoffText, HANDOFF_PREFIX, looksLikeHandoffText } from '../key-files';
+import { SubmitFooter } from './SubmitFooter';
 
 /** Authorizes a caller by the identifier they handed over; binding groups comes next. */
 export function CreateAuthorizationDialog() {
@@ -65,16 +66,7 @@ export function CreateAuthorizationDialog() {
       initialFocus={keyInput}
       onClose={() => !pending && close()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label="Create" pendingLabel="Creating…" onCancel={close} />}
     >
       <div className="form">
         <div className="field">

@@ -7,6 +7,7 @@ import { CallerKey } from './CallerKey';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { FormField } from './FormField';
+import { SubmitFooter } from './SubmitFooter';
 
 /** Only the description changes: a different Access Key is a different authorization. */
 export function EditAuthorizationDialog({ authorization }: { authorization: AuthorizationSummary }) {
@@ -34,16 +35,7 @@ export function EditAuthorizationDialog({ authorization }: { authorization: Auth
       initialFocus={input}
       onClose={() => !pending && close()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label="Save" pendingLabel="Saving…" onCancel={close} />}
     >
       <div className="form">
         <div className="dialog-subject">

@@ -5,6 +5,7 @@ import type { IpcError } from '../api';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
+import { SubmitFooter } from './SubmitFooter';
 
 const check = (value: string) => {
   const result = apiSecretText.safeParse(value);
@@ -46,16 +47,7 @@ export function RestoreSecretDialog({ accessKey, onDone, onCancel }: { accessKey
       initialFocus={input}
       onClose={() => !pending && onCancel()}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {pending ? 'Saving…' : 'Save APISecret'}
-          </button>
-        </>
-      }
+      footer={<SubmitFooter pending={pending} label="Save APISecret" pendingLabel="Saving…" onCancel={onCancel} />}
     >
       <div className="form">
         <p className="dialog-message">
