@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-// C0/C1 controls and the Unicode bidi embedding/override/isolate marks: they
-// make text render differently from what it contains (Trojan Source).
-const unsafeCharacters = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/**
+ * Controls, format characters (bidi marks and overrides, zero-width ones) and
+ * line/paragraph separators: they make text render differently from what it
+ * contains (Trojan Source). One rule for every text field and for key files,
+ * so whatever Gatekey exports it can import.
+ */
+export const unsafeCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** Single-line free text: trimmed, bounded, no control or bidi characters. */
 export function plainText(maxLength: number, label: string) {

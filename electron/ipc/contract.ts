@@ -68,7 +68,7 @@ export const contract = {
   /** Health: re-enter the APISecret of a key whose secret is missing (refused if one is there). */
   restoreAccessKeySecret: { input: z.strictObject({ id: accessKeyId, secret: apiSecretText }), ...returns<AccessKeySummary>() },
   /** Health: delete a keychain entry that no access key refers to. */
-  deleteOrphanSecret: { input: z.strictObject({ account: accessKeyId }), ...returns<{ account: string }>() },
+  deleteOrphanSecret: { input: z.strictObject({ account: z.string().min(1).max(256) }), ...returns<{ account: string }>() },
   /** Health: give an orphan keychain entry its record back, with the APIKey the user still has. */
   adoptOrphanSecret: { input: accessKeyFields.extend({ account: accessKeyId, apiKey: apiKeyText }), ...returns<AccessKeySummary>() },
   /** The API groups a key of this app is authorized for, through any authorization naming its ID or APIKey. */

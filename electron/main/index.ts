@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { KEYCHAIN_SERVICE } from '../core/app-identity';
-import { createBackend } from '../ipc/backend';
+import { createBackend, type Backend } from '../ipc/backend';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
 import { aboutPanelOptions } from './about-panel';
 import { electronClipboard } from './clipboard';
@@ -32,7 +32,7 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), paths.windowIcon));
-  const { dispatch, shutdown } = await createBackend({
+  const backend = await createBackend({
     dataDir: app.getPath('userData'),
     secrets: keytarSecretStore(KEYCHAIN_SERVICE),
     clipboard: electronClipboard(),
@@ -40,28 +40,47 @@ async function start(): Promise<void> {
     version: app.getVersion(),
   });
   registerIpc(ipcMain, {
-    dispatch,
+    dispatch: backend.dispatch,
     isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId, rendererIndex: paths.rendererIndex }),
   });
   openMainWindow();
-  quitAfter(shutdown);
+  quitAfter(backend);
   // macOS keeps the app running without windows; the dock icon brings one back.
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
 }
 
-/** Holds the quit until the backend has cleared a copied secret, saved and released the data folder. */
-function quitAfter(shutdown: () => Promise<void>): void {
+/**
+ * Holds the quit until the backend has saved, cleared a copied secret and
+ * released the data folder; with changes that could not be saved, asks first.
+ */
+function quitAfter(backend: Backend): void {
   let done = false;
   app.on('before-quit', (event) => {
     if (done) return;
     event.preventDefault();
-    done = true;
-    void shutdown()
-      .catch((error: unknown) => console.error('Gatekey: shutdown failed', error instanceof Error ? error.name : 'error'))
-      .finally(() => app.quit());
+    void (async () => {
+      const saved = await backend.store.flush().catch(() => false);
+      const state = backend.store.status.state;
+      if (!saved && (state === 'ok' || state === 'conflict') && !confirmQuitUnsaved()) return;
+      done = true;
+      await backend.shutdown().catch((error: unknown) => console.error('Gatekey: shutdown failed', error instanceof Error ? error.name : 'error'));
+      app.quit();
+    })();
   });
+}
+
+function confirmQuitUnsaved(): boolean {
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    buttons: ['Keep Gatekey open', 'Quit anyway'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Some changes are not saved yet',
+    detail: 'Gatekey could not write its data file (see the warning in the window). If you quit now, those changes are lost; your APISecrets stay in the keychain.',
+  });
+  return choice === 1;
 }
 
 function failedToStart(error: unknown): void {

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { open, readFile, unlink } from 'node:fs/promises';
 
 interface LockOwner {
@@ -40,7 +40,10 @@ export async function acquireLock(path: string): Promise<LockResult> {
     } catch {
       owner = undefined; // half-written by a crash: stale
     }
-    if (owner && owner.host === me.host && isAlive(owner.pid)) return { held: false, owner };
+    // A PID from before this boot belongs to a crashed Gatekey, whatever runs under that number now.
+    const bootedAt = Date.now() - uptime() * 1000;
+    const sameBoot = owner !== undefined && Date.parse(owner.since) >= bootedAt;
+    if (owner && owner.host === me.host && sameBoot && isAlive(owner.pid)) return { held: false, owner };
     if (owner && owner.host !== me.host) return { held: false, owner }; // another machine (shared folder): cannot tell, so do not take it
     await unlink(path).catch(() => undefined);
   }

@@ -40,12 +40,13 @@ export class MetadataStore {
   private writing: Promise<void> | undefined;
   private nextWrite: Promise<void> | undefined;
   private retry: { timer: NodeJS.Timeout; attempt: number } | undefined;
+  private closed = false;
 
   private constructor(
     private readonly db: Low<StoreData>,
     private readonly adapter: JsonStoreFile,
     private current: StoreStatus,
-    private readonly releaseLock: () => Promise<void>,
+    private releaseLock: () => Promise<void>,
     private readonly now: () => Date,
   ) {}
 
@@ -187,28 +188,34 @@ export class MetadataStore {
       const file = this.current.file;
       const backup = await newestValidBackup(file);
       if (!backup) throw new AppError('NOT_FOUND', 'There is no valid backup to restore. The damaged file was left untouched.');
+      // Hold the data folder before touching anything in it.
+      const lock = await acquireLock(join(dirname(file), LOCK_FILE_NAME));
+      if (!lock.held) throw new AppError('STORE_READ_ONLY', `Another Gatekey (process ${lock.owner.pid}) is using this data folder; close it before restoring.`);
+      this.releaseLock = lock.release;
       const aside = `${file}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
       await rename(file, aside).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
       await writeDurably(file, backup.bytes);
       await this.db.read();
-      const lock = await acquireLock(join(dirname(file), LOCK_FILE_NAME));
-      this.current = lock.held ? { state: 'ok', file } : { state: 'readOnly', file, problem: 'Another Gatekey is using this data folder.' };
+      this.current = { state: 'ok', file };
       return { restoredFrom: basename(backup.path), movedAsideTo: basename(aside) };
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Saves what can be saved and lets go of the lock. */
-  async close(): Promise<void> {
+  /** Saves what can be saved and lets go of the lock; resolves whether everything is on disk. No writes after this. */
+  async close(): Promise<boolean> {
+    const saved = await this.flush().catch(() => false);
+    this.closed = true;
     if (this.retry) clearTimeout(this.retry.timer);
-    await this.flush().catch(() => false);
     await this.releaseLock();
+    return saved;
   }
 
   private assertWritable(): void {
+    if (this.closed) throw new AppError('STORE_READ_ONLY', 'Gatekey is closing; the change was not made.');
     const status = this.current;
     if (status.state === 'unreadable') this.read();
     if (status.state === 'readOnly') throw new AppError('STORE_READ_ONLY', status.problem);
@@ -237,6 +244,7 @@ export class MetadataStore {
   }
 
   private scheduleRetry(): void {
+    if (this.closed) return; // the lock is gone: never write without it
     const attempt = this.retry ? this.retry.attempt + 1 : 0;
     if (this.retry) clearTimeout(this.retry.timer);
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;

@@ -114,18 +114,18 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
     async delete(id: string): Promise<void> {
       find(id);
-      // Keep the secret in hand so a failed save can put it back.
-      const secret = await secrets.get(id);
-      await secrets.delete(id);
-      try {
-        await store.update((data) => {
-          data.accessKeys = data.accessKeys.filter((key) => key.id !== id);
-        });
-      } catch (error) {
-        if (secret !== null) await secrets.set(id, secret).catch(() => undefined);
-        throw error;
-      }
+      // Refuse while the keychain cannot be reached, rather than leave a secret behind.
+      await secrets.get(id);
+      // The record goes first: if its removal never reaches the disk (a failed
+      // save, then quit), the key must come back with its secret. Only once the
+      // store is saved is the secret removed; otherwise it waits in the
+      // keychain, where Health shows it as an entry with no key.
+      await store.update((data) => {
+        data.accessKeys = data.accessKeys.filter((key) => key.id !== id);
+      });
       secretStatus.delete(id);
+      // A keychain that fails now leaves an entry with no key, which Health lists.
+      if (store.status.state === 'ok' && !store.status.unsaved) await secrets.delete(id).catch(() => false);
     },
 
     /** The only path by which a secret leaves the main process: the user asked to see it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../text-rules';
+import { plainText, unsafeCharacters } from '../text-rules';
 
 export const AUTHORIZATION_DESCRIPTION_MAX = 256;
 
@@ -13,7 +13,6 @@ export interface CallerKey {
   value: string;
 }
 
-const unsafeCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /**
  * Accepts what a caller pastes: spaces and line breaks around it are dropped,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeCharacters } from '../text-rules';
 import { checksumOf, HANDOFF_PREFIX, KEY_FILE_FORMAT, KEY_FILE_VERSION, MAX_KEY_FILE_BYTES, type KeyFile } from './format';
 
 export type KeyFileResult = { ok: true; file: KeyFile } | { ok: false; reason: string };
@@ -6,7 +7,6 @@ export type KeyFileResult = { ok: true; file: KeyFile } | { ok: false; reason: s
 const NEVER_A_SECRET = 'Key files must never carry a secret: this one has a field that looks like one, so it was refused. Ask the caller to export it again from Gatekey.';
 const SECRET_NAME = /secret|password|passwd|private|credential|^sk$|token/i;
 const SECRET_PREFIX = /^(apisecret|sk)[-_]?/i;
-const unsafeCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 const text = (max: number) => z.string().max(max).refine((value) => !unsafeCharacters.test(value), 'contains control or direction-changing characters');
 const timestamp = z.iso.datetime();

@@ -66,7 +66,7 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       try {
         await writeFile(path, keyFileText(buildKeyFile(key, now())), { mode: 0o644 });
       } catch (error) {
-        throw new AppError('STORE_WRITE_FAILED', `Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`);
+        throw new AppError('FILE_WRITE_FAILED', `Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`);
       }
       return { saved: true, path, fingerprint: fingerprintOf(key.apiKey) };
     },

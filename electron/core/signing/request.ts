@@ -46,8 +46,15 @@ export function parseTargetUrl(text: string): URL {
 }
 
 /** Header names must be HTTP tokens; values printable ASCII. CR or LF anywhere would inject headers. */
+const RESERVED = new Set(['host', 'authorization', 'x-jdcloud-date', 'x-jdcloud-nonce']);
+
 export function checkHeaders(headers: ReadonlyArray<readonly [string, string]>): void {
+  const seen = new Set<string>();
   for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) throw invalid('headers', `Header "${name}" is given twice; give it once (join values with a comma).`);
+    seen.add(lower);
+    if (RESERVED.has(lower) && lower !== 'host') throw invalid('headers', `Gatekey sets "${name}" itself when it signs; remove it from the headers.`);
     if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) throw invalid('headers', `Header "${name.replace(/[\r\n]/g, ' ')}" contains a line break; that is refused (header injection).`);
     if (!TOKEN.test(name)) throw invalid('headers', `"${name}" is not a valid header name.`);
     if (!/^[\x20-\x7e\t]*$/.test(value)) throw invalid('headers', `The value of header "${name}" has non-ASCII or control characters; encode it first.`);

@@ -73,7 +73,7 @@ export function sendRequest(outgoing: OutgoingRequest, timeoutMs = SEND_TIMEOUT_
         if (done) return;
         done = true;
         clearTimeout(timer);
-        const location = response.headers.location;
+        const redirectTo = redirectTarget(response.headers.location, url);
         resolve({
           status: response.statusCode ?? 0,
           statusText: response.statusMessage ?? '',
@@ -81,7 +81,7 @@ export function sendRequest(outgoing: OutgoingRequest, timeoutMs = SEND_TIMEOUT_
           body: Buffer.concat(chunks).toString('utf8'),
           truncated,
           timeMs: Math.round(performance.now() - started),
-          ...((response.statusCode ?? 0) >= 300 && (response.statusCode ?? 0) < 400 && location ? { redirectTo: new URL(location, url).href } : {}),
+          ...((response.statusCode ?? 0) >= 300 && (response.statusCode ?? 0) < 400 && redirectTo ? { redirectTo } : {}),
         });
       };
       response.on('end', finish);
@@ -96,6 +96,16 @@ export function sendRequest(outgoing: OutgoingRequest, timeoutMs = SEND_TIMEOUT_
     });
     call.end(outgoing.body === '' ? undefined : outgoing.body);
   });
+}
+
+/** Where a redirect points, resolved against the request; a Location that is not a URL is shown as sent. */
+function redirectTarget(location: string | undefined, base: URL): string | undefined {
+  if (!location) return undefined;
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
 }
 
 function pairsOf(raw: string[]): Array<[string, string]> {

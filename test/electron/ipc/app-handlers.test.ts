@@ -19,6 +19,7 @@ describe('app status, welcome and about', () => {
     expect(JSON.parse(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8'))).toMatchObject({ schemaVersion: 2, accessKeys: [] });
     const again = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
     expect(await again.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
+    await again.store.close();
   });
 
   it('is not a first run once something was saved, nor with an unreadable store', async () => {
@@ -29,6 +30,7 @@ describe('app status, welcome and about', () => {
     expect(await broken.api.getAppStatus({})).toMatchObject({ ok: true, data: { firstRun: false, store: { state: 'unreadable' } } });
     expect(await broken.api.dismissWelcome({})).toMatchObject({ ok: true });
     expect(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8')).toBe('garbage');
+    await broken.store.close();
   });
 
   it('checks the real keychain and leaves nothing behind', async () => {

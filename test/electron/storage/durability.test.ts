@@ -262,6 +262,20 @@ describe('other writers', () => {
     expect(third.status.state).toBe('ok');
   });
 
+  it('takes over a lock from before this boot, even when its process number is in use again', async () => {
+    await writeFile(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: process.pid, host: (await import('node:os')).hostname(), since: '2000-01-01T00:00:00Z' }));
+    const store = await openStore(file);
+    expect(store.status.state).toBe('ok');
+  });
+
+  it('refuses changes once closed, and never writes after letting go of the lock', async () => {
+    const store = await openStore(file);
+    await store.update((data) => data.accessKeys.push(key(1)));
+    await store.close();
+    await expect(store.update((data) => data.accessKeys.push(key(2)))).rejects.toMatchObject({ code: 'STORE_READ_ONLY' });
+    expect(await onDisk()).toEqual(['key-1']);
+  });
+
   it('takes over a lock left by a process that is gone', async () => {
     await writeFile(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 2 ** 22 + 12345, host: (await import('node:os')).hostname(), since: '2026-01-01T00:00:00Z' }));
     const store = await openStore(file);
@@ -285,6 +299,8 @@ describe('recovering a damaged file', () => {
     expect(await readFile(join(dir, movedAsideTo))).toEqual(Buffer.alloc(300));
     expect(damaged.status.state).toBe('ok');
     expect(await names(damaged)).toEqual(['key-1', 'key-2']); // the state before the last save
+    await damaged.close();
+    await expect(stat(join(dir, LOCK_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('leaves the file untouched when there is no valid backup', async () => {

@@ -102,5 +102,9 @@ describe('a secret missing from the keychain, and the Health actions', () => {
     expect(adopted).toMatchObject({ id: 'decafbad0000', apiKey: 'C'.repeat(32), name: 'recovered', secretStatus: 'present' });
     expect(data(await backend.api.reconcileKeychain({}))).toEqual({ missingSecretIds: [], orphanAccounts: [], orphansChecked: true });
     expect(await backend.api.deleteOrphanSecret({ account: 'decafbad0000' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // An entry whose account is not an Access Key ID (a keychain check cut short) can be deleted too.
+    await keytar.setPassword(backend.service, 'gatekey-keychain-check', 'probe');
+    expect(data(await backend.api.reconcileKeychain({ includeOrphans: true })).orphanAccounts).toEqual(['gatekey-keychain-check']);
+    expect(data(await backend.api.deleteOrphanSecret({ account: 'gatekey-keychain-check' }))).toEqual({ account: 'gatekey-keychain-check' });
   });
 });

@@ -49,6 +49,7 @@ describe('MetadataStore on a real file', () => {
     );
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved.accessKeys.map((key: { name: string }) => key.name)).toEqual(['key-a', 'key-b', 'key-c']);
+    await store.close();
   });
 
   it('keeps memory and disk unchanged when a change throws', async () => {

@@ -131,6 +131,14 @@ describe('an existing access key', () => {
     expect(await backend.api.updateAccessKey({ id: key.id, name: 'BILLING', description: '' })).toMatchObject({ ok: true });
   });
 
+  it('keeps its secret when its deletion cannot be saved yet, so a restart brings the key back whole', async () => {
+    const key = await create('payments');
+    await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`)); // the next save fails for real
+    expect(await backend.api.deleteAccessKey({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
+    expect(await keytar.getPassword(backend.service, key.id)).not.toBeNull();
+    expect(await storeText()).toContain(key.id);
+  });
+
   it('is deleted with its keychain entry', async () => {
     const key = await create('payments');
     const other = await create('orders');
@@ -166,6 +174,7 @@ describe('reconciling keychain and store', () => {
     const key = await create('payments');
     const fresh = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
     expect(await fresh.api.getAccessKey({ id: key.id })).toMatchObject({ ok: true, data: { secretStatus: 'unchecked' } });
+    await fresh.store.close();
   });
 });
 

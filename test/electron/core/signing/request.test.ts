@@ -63,6 +63,9 @@ describe('signing a test request', () => {
     ['a non-ASCII header value', request({ headers: [['X-Name', 'Zoë']] }), 'headers', /non-ASCII/],
     ['an invalid header name', request({ headers: [['X A', '1']] }), 'headers', /not a valid header name/],
     ['a Host header', request({ headers: [['Host', 'other']] }), 'headers', /taken from the URL/],
+    ['a header given twice', request({ headers: [['X-A', '1'], ['x-a', '2']] }), 'headers', /given twice/],
+    ['an Authorization header', request({ headers: [['authorization', 'x']] }), 'headers', /sets "authorization" itself/],
+    ['a date header in another case', request({ headers: [['X-JDCLOUD-DATE', '20200101T000000Z']] }), 'headers', /sets "X-JDCLOUD-DATE" itself/],
     ['a body over 10 MiB', request({ method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) }), 'body', /over 10 MiB/],
     ['a bad method', request({ method: 'GE T' }), 'method', /not an HTTP method/],
   ])('refuses %s, without the secret in the message', (_label, input, field, message) => {

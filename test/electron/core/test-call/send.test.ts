@@ -42,6 +42,14 @@ describe('sending a test call', () => {
     expect(hits).toBe(1);
   });
 
+  it('shows a Location that is not a URL as it came, instead of failing', async () => {
+    const host = await serve((_request, response) => {
+      response.writeHead(301, { location: 'http://[' });
+      response.end();
+    });
+    expect(await get(`http://${host}/`)).toMatchObject({ status: 301, redirectTo: 'http://[' });
+  });
+
   it('keeps at most 5 MiB of the answer', async () => {
     const host = await serve((_request, response) => {
       response.writeHead(200);
