@@ -1,13 +1,11 @@
 import { memo } from 'react';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import { api } from '../api';
-import { formatDateTime, shortenApiKey } from '../format';
 import { useAppStore } from '../store';
 import type { SortDirection } from '../store/list-view-slice';
 import { useCopyAction } from '../hooks/useCopyAction';
-import { CopyButton } from './CopyButton';
+import { AccessKeyCells } from './AccessKeyCells';
 import { Icon } from './Icon';
-import { SecretMissingBadge } from './SecretMissingBadge';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
 function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; rowProps: VirtualRowProps }) {
@@ -16,27 +14,7 @@ function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; ro
   return (
     // The whole row opens details for the mouse; the name button, or Enter on the focused row, for the keyboard.
     <tr {...rowProps} className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
-      <td className="cell-nowrap-strong">
-        <button type="button" className="link-button" onClick={() => open(accessKey.id)}>
-          {accessKey.name}
-        </button>
-        {accessKey.secretStatus === 'missing' && <SecretMissingBadge />}
-      </td>
-      <td>
-        <code>{accessKey.id}</code>
-      </td>
-      <td>
-        <span className="cell-with-action">
-          <code title={accessKey.apiKey}>{shortenApiKey(accessKey.apiKey)}</code>
-          <CopyButton label="Copy APIKey" onCopy={() => copy(() => api.copyAccessKeyApiKey(accessKey.id), 'APIKey copied')} />
-        </span>
-      </td>
-      <td className="cell-description" title={accessKey.description}>
-        {accessKey.description || <span className="muted">—</span>}
-      </td>
-      <td className="cell-nowrap">
-        <time dateTime={accessKey.createdAt}>{formatDateTime(accessKey.createdAt)}</time>
-      </td>
+      <AccessKeyCells accessKey={accessKey} onOpen={() => open(accessKey.id)} onCopyApiKey={() => copy(() => api.copyAccessKeyApiKey(accessKey.id), 'APIKey copied')} />
     </tr>
   );
 }

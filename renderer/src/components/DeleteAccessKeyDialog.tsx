@@ -1,24 +1,12 @@
-import { useState } from 'react';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import type { IpcError } from '../api';
+import { useConfirmAction } from '../hooks/useConfirmAction';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /** On success the store leaves the details screen, which unmounts this dialog. */
 export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessKeySummary; onClose(): void }) {
   const remove = useAppStore((s) => s.deleteAccessKey);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
-
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    const result = await remove(accessKey.id);
-    if (!result.ok) {
-      setPending(false);
-      setError(result.error);
-    }
-  };
+  const { pending, error, confirm } = useConfirmAction(() => remove(accessKey.id));
 
   return (
     <ConfirmDialog

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
-import type { IpcError } from '../api';
+import { useConfirmAction } from '../hooks/useConfirmAction';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -9,17 +8,7 @@ export const authorizationsLosing = (count: number): string =>
 
 export function DeleteApiGroupDialog({ group, onClose }: { group: ApiGroupSummary; onClose(): void }) {
   const remove = useAppStore((s) => s.deleteApiGroup);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
-
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    const result = await remove(group.id);
-    if (result.ok) return onClose();
-    setPending(false);
-    setError(result.error);
-  };
+  const { pending, error, confirm } = useConfirmAction(() => remove(group.id), onClose);
 
   return (
     <ConfirmDialog

@@ -1,24 +1,13 @@
-import { useState } from 'react';
 import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
-import type { IpcError } from '../api';
+import { useConfirmAction } from '../hooks/useConfirmAction';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export function DeleteAuthorizationDialog({ authorization }: { authorization: AuthorizationSummary }) {
   const remove = useAppStore((s) => s.deleteAuthorization);
   const close = useAppStore((s) => s.closeAuthorizationDialog);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<IpcError | null>(null);
+  const { pending, error, confirm } = useConfirmAction(() => remove(authorization.id), close);
   const bindings = authorization.boundGroups.length;
-
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    const result = await remove(authorization.id);
-    if (result.ok) return close();
-    setPending(false);
-    setError(result.error);
-  };
 
   return (
     <ConfirmDialog title="Delete Authorization" confirmLabel="Delete" pendingLabel="Deleting…" pending={pending} error={error} onConfirm={confirm} onCancel={close}>

@@ -6,42 +6,21 @@ import { createRoot } from 'react-dom/client';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
 import type {} from '../../../renderer/src/global';
-import { formatDateTime, shortenApiKey } from '../../../renderer/src/format';
+import { AccessKeyCells } from '../../../renderer/src/components/AccessKeyCells';
 import { BoundGroupsCell } from '../../../renderer/src/components/BoundGroupsCell';
 import { CallerKey } from '../../../renderer/src/components/CallerKey';
-import { CopyButton } from '../../../renderer/src/components/CopyButton';
 import { CreatedCell } from '../../../renderer/src/components/CreatedCell';
-import { SecretMissingBadge } from '../../../renderer/src/components/SecretMissingBadge';
 
 const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 const contains = (needle: string, fields: string[]) => fields.some((field) => field.toLowerCase().includes(needle));
 const noCopy = async () => false;
+const noOpen = () => undefined;
 
 function AccessKeyRow({ accessKey, index }: { accessKey: AccessKeySummary; index: number }) {
   return (
     <tr aria-rowindex={index + 2}>
-      <td className="cell-nowrap-strong">
-        <button type="button" className="link-button">
-          {accessKey.name}
-        </button>
-        {accessKey.secretStatus === 'missing' && <SecretMissingBadge />}
-      </td>
-      <td>
-        <code>{accessKey.id}</code>
-      </td>
-      <td>
-        <span className="cell-with-action">
-          <code title={accessKey.apiKey}>{shortenApiKey(accessKey.apiKey)}</code>
-          <CopyButton label="Copy APIKey" onCopy={noCopy} />
-        </span>
-      </td>
-      <td className="cell-description" title={accessKey.description}>
-        {accessKey.description || <span className="muted">—</span>}
-      </td>
-      <td className="cell-nowrap">
-        <time dateTime={accessKey.createdAt}>{formatDateTime(accessKey.createdAt)}</time>
-      </td>
+      <AccessKeyCells accessKey={accessKey} onOpen={noOpen} onCopyApiKey={noCopy} />
     </tr>
   );
 }
