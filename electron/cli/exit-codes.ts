@@ -1,7 +1,19 @@
 import type { ErrorCode } from '../core/errors';
 
 /** Exit codes scripts can rely on; documented in the usage text. */
-export const EXIT = { ok: 0, other: 1, usage: 2, unknownKey: 3, keychain: 4, store: 5 } as const;
+export const EXIT = {
+  ok: 0,
+  other: 1,
+  usage: 2,
+  unknownKey: 3,
+  /** The keychain cannot be reached at all (no Secret Service, no libsecret, or it did not answer in time). */
+  keychain: 4,
+  store: 5,
+  /** The keychain is there but locked: unlock it and run again. */
+  keychainLocked: 6,
+  /** The keychain was read and this key's APISecret is not in it. */
+  secretMissing: 7,
+} as const;
 
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {
@@ -10,8 +22,12 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return EXIT.unknownKey;
     case 'KEYCHAIN_UNAVAILABLE':
-    case 'SECRET_MISSING':
+    case 'KEYCHAIN_TIMEOUT':
       return EXIT.keychain;
+    case 'KEYCHAIN_LOCKED':
+      return EXIT.keychainLocked;
+    case 'SECRET_MISSING':
+      return EXIT.secretMissing;
     case 'STORE_UNREADABLE':
       return EXIT.store;
     default:

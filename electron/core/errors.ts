@@ -9,6 +9,11 @@ export const errorCodes = [
   'NAME_TAKEN',
   'ALREADY_EXISTS',
   'KEYCHAIN_UNAVAILABLE',
+  /** The keychain is there but locked: secrets cannot be read, so none may be called missing. */
+  'KEYCHAIN_LOCKED',
+  /** The keychain did not answer in time: the call may still land later. */
+  'KEYCHAIN_TIMEOUT',
+  /** Only when the keychain was readable and the entry is really not there. */
   'SECRET_MISSING',
   'REQUEST_FAILED',
   'STORE_UNREADABLE',
@@ -17,6 +22,10 @@ export const errorCodes = [
   'STORE_READ_ONLY',
   'STORE_CONFLICT',
   'FORBIDDEN_SENDER',
+  /** Main refused because the window asked too often (reveals, copies, sends). */
+  'RATE_LIMITED',
+  /** The user declined main's own confirmation (a native message box). */
+  'NOT_CONFIRMED',
   'INTERNAL',
 ] as const;
 

@@ -84,6 +84,8 @@ const titles: Record<ErrorCode, string> = {
   NAME_TAKEN: 'This name is already in use',
   ALREADY_EXISTS: 'This already exists',
   KEYCHAIN_UNAVAILABLE: 'The OS keychain is not available',
+  KEYCHAIN_LOCKED: 'The OS keychain is locked',
+  KEYCHAIN_TIMEOUT: 'The OS keychain did not answer in time',
   SECRET_MISSING: 'The APISecret is missing from the OS keychain',
   REQUEST_FAILED: 'The request got no answer',
   STORE_UNREADABLE: 'Gatekey cannot read its data file',
@@ -92,6 +94,8 @@ const titles: Record<ErrorCode, string> = {
   FILE_WRITE_FAILED: 'The file could not be written',
   STORE_CONFLICT: 'The data file was changed elsewhere',
   FORBIDDEN_SENDER: 'The request was refused',
+  RATE_LIMITED: 'Too many requests in a short time',
+  NOT_CONFIRMED: 'Cancelled',
   INTERNAL: 'Something went wrong',
 };
 
@@ -101,7 +105,9 @@ const fallbacks: Record<ErrorCode, string> = {
   NAME_TAKEN: 'Choose another name.',
   ALREADY_EXISTS: 'Open the existing one instead.',
   KEYCHAIN_UNAVAILABLE: 'Unlock or start your OS keychain, then try again.',
-  SECRET_MISSING: 'Delete this access key and create a new one.',
+  KEYCHAIN_LOCKED: 'Unlock your OS keychain, then try again. Nothing was changed.',
+  KEYCHAIN_TIMEOUT: 'Look for a keychain prompt and answer it, then try again.',
+  SECRET_MISSING: 'Re-enter the APISecret in Health if you still have it, or delete this access key and create a new one.',
   REQUEST_FAILED: 'Check the URL and that the service is reachable.',
   STORE_UNREADABLE: 'The data file was left untouched.',
   STORE_WRITE_FAILED: 'Nothing was changed. Check that the data folder is writable and the disk is not full.',
@@ -109,6 +115,8 @@ const fallbacks: Record<ErrorCode, string> = {
   FILE_WRITE_FAILED: 'Choose another folder and try again.',
   STORE_CONFLICT: 'Reload the file or keep your version first.',
   FORBIDDEN_SENDER: 'Only Gatekey’s own window may make this request.',
+  RATE_LIMITED: 'Wait a minute, then try again.',
+  NOT_CONFIRMED: 'Nothing was changed.',
   INTERNAL: 'Please try again; if it keeps happening, restart the app.',
 };
 
