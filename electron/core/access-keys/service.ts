@@ -193,10 +193,10 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
         secretStatus.set(id, present ? 'present' : 'missing');
         if (!present) missingSecretIds.push(id);
       }
-      if (!(includeOrphans ?? records.length <= ORPHAN_SCAN_LIMIT)) return { missingSecretIds, orphanAccounts: [], orphansChecked: false };
+      if (!(includeOrphans ?? records.length <= ORPHAN_SCAN_LIMIT)) return { missingSecretIds, orphanAccounts: [], orphansChecked: false, keychain: { state: 'ready' }, lateWritesRemoved: [] };
       const ids = store.index('accessKeyById');
       const orphanAccounts = (await secrets.accounts()).filter((account) => !ids.has(account));
-      return { missingSecretIds, orphanAccounts, orphansChecked: true };
+      return { missingSecretIds, orphanAccounts, orphansChecked: true, keychain: { state: 'ready' }, lateWritesRemoved: [] };
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { KeychainState } from '../../storage/secret-store';
+
 /** What the store keeps of an access key. Never the APISecret. */
 export interface AccessKeyRecord {
   id: string;
@@ -11,8 +13,11 @@ export interface AccessKeyRecord {
 /**
  * Whether the key's APISecret was found in the keychain. `unchecked` until the
  * background reconciliation has run: listing never touches the keychain.
+ * `missing` only when the keychain was read and the entry is not there;
+ * `unreadable` when the keychain is locked, unavailable or timed out, so the
+ * secret may well be there and nothing may advise deleting the key.
  */
-export type SecretStatus = 'unchecked' | 'present' | 'missing';
+export type SecretStatus = 'unchecked' | 'present' | 'missing' | 'unreadable';
 
 /** What leaves the main process about an access key. Never the APISecret. */
 export interface AccessKeySummary extends AccessKeyRecord {
@@ -28,4 +33,8 @@ export interface ReconcileReport {
   orphanAccounts: string[];
   /** Whether the (slow) scan for orphan entries ran; it is skipped at start-up for large keychains. */
   orphansChecked: boolean;
+  /** The keychain's state when the pass ran; unless `ready`, nothing was called missing. */
+  keychain: KeychainState;
+  /** Entries written by a create that timed out and landed later, removed (nobody ever saw those secrets). */
+  lateWritesRemoved: string[];
 }
