@@ -7,6 +7,7 @@ import { defineConfig, type UserConfig } from 'vite';
  * Builds the two Electron bundles, one per mode:
  *   vite build --config electron/vite.config.ts --mode main     -> dist/electron/main.cjs
  *   vite build --config electron/vite.config.ts --mode preload  -> dist/electron/preload.cjs
+ *   vite build --config electron/vite.config.ts --mode keychain-worker -> dist/electron/keychain-worker.cjs (keytar's helper process)
  * Both are single CommonJS files (package.json is "type": "module", hence .cjs).
  */
 
@@ -70,6 +71,8 @@ function bundle(entry: string, fileName: string, external: string[], extras: Bun
 export default defineConfig(({ mode }) => {
   if (mode === 'main') return bundle('./main/index.ts', 'main.cjs', mainExternal);
   if (mode === 'preload') return bundle('./preload/index.ts', 'preload.cjs', preloadExternal);
+  // The keytar helper process (storage/keychain/worker-main.mjs), for main and the CLI alike.
+  if (mode === 'keychain-worker') return bundle('./storage/keychain/worker-main.mjs', 'keychain-worker.cjs', mainExternal);
   // The `gatekey` command line: plain Node, sharing core and storage with main.
   if (mode === 'cli') {
     return bundle('./cli/gatekey.ts', 'gatekey.cjs', mainExternal, {
@@ -78,5 +81,5 @@ export default defineConfig(({ mode }) => {
       define: { __GATEKEY_VERSION__: JSON.stringify(packageVersion) },
     });
   }
-  throw new Error(`electron/vite.config.ts: unknown mode "${mode}"; use --mode main, preload or cli.`);
+  throw new Error(`electron/vite.config.ts: unknown mode "${mode}"; use --mode main, preload, keychain-worker or cli.`);
 });

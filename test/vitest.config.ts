@@ -11,6 +11,12 @@ export default defineConfig({
     // Keychain and Chromium tests share one Secret Service; run files one at a time
     // so their timings stay honest on a 2-core machine.
     fileParallelism: false,
+    // CI machines are shared: a keychain call, a child process or a render can take
+    // seconds under load, so no test leans on vitest's 5 s or expect.poll's 1 s defaults.
+    // Passing tests do not wait for these limits; only a hang does.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: 30_000, interval: 50 } },
     projects: [
       {
         extends: true,

@@ -12,8 +12,9 @@ export const USAGE = `Usage:
       --curl prints a complete curl command instead; --explain also prints the
       canonical request and the string to sign on stderr.
 
-Exit codes: 0 done, 2 usage or bad input, 3 unknown access key,
-4 keychain unavailable or secret missing, 5 data file unreadable, 1 other.
+Exit codes: 0 done, 1 other, 2 usage or bad input, 3 unknown access key,
+4 keychain unavailable or not answering, 5 data unreadable (Gatekey's data
+folder or store, or the --data-file), 6 keychain locked, 7 secret missing.
 Environment: GATEKEY_DATA_DIR (data folder), GATEKEY_KEYCHAIN_SERVICE.`;
 
 export const options = {

@@ -8,12 +8,24 @@ export const EXIT = {
   unknownKey: 3,
   /** The keychain cannot be reached at all (no Secret Service, no libsecret, or it did not answer in time). */
   keychain: 4,
+  /** Gatekey's data folder or store, or the --data-file, cannot be read. */
   store: 5,
   /** The keychain is there but locked: unlock it and run again. */
   keychainLocked: 6,
   /** The keychain was read and this key's APISecret is not in it. */
   secretMissing: 7,
 } as const;
+
+/** A failure that only the command line has, with the exit code it ends with. */
+export class ExitError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExitError';
+  }
+}
 
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {

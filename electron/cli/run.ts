@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { defaultDataDir, KEYCHAIN_SERVICE } from '../core/app-identity';
-import type { AccessKeyRecord } from '../core/access-keys/types';
 import { AppError } from '../core/errors';
+import { visible } from '../core/signing/input-rules';
 import { signTestRequest, type SigningCredentials } from '../core/signing/request';
-import { DATE_FORMAT, signingDate } from '../core/signing/signer';
-import { algorithms, type Algorithm } from '../core/signing/types';
-import { STORE_FILE_NAME } from '../ipc/backend';
-import { MetadataStore } from '../storage/metadata-store';
+import { signingDate } from '../core/signing/signer';
 import type { SecretStore } from '../storage/secret-store';
-import { keytarSecretStore } from '../storage/keytar-secret-store';
 import { parseCommandLine, USAGE, type CommandLine } from './args';
-import { EXIT, exitCodeOf } from './exit-codes';
+import { readBodyFile } from './body-file';
+import { EXIT, ExitError, exitCodeOf } from './exit-codes';
+import { cliKeychain, type CliKeychain } from './keychain';
+import { signOptionsOf, usageError } from './sign-options';
+import { readAccessKeys } from './store-access';
 
 export interface CliIo {
   out(text: string): void;
@@ -25,15 +21,6 @@ export interface CliIo {
   version?: string;
 }
 
-const usageError = (message: string) => new AppError('INVALID_INPUT', message);
-
-/** The access keys in the app's store; read only, and no folder is created when there is none. */
-async function readAccessKeys(env: NodeJS.ProcessEnv): Promise<readonly AccessKeyRecord[]> {
-  const dataDir = env.GATEKEY_DATA_DIR || defaultDataDir();
-  if (!existsSync(join(dataDir, STORE_FILE_NAME))) return [];
-  return (await MetadataStore.open(join(dataDir, STORE_FILE_NAME), { readOnly: true })).read().accessKeys;
-}
-
 async function listKeys(command: CommandLine, io: CliIo): Promise<number> {
   const keys = await readAccessKeys(io.env);
   const rows = keys.map(({ id, name, apiKey, description, createdAt }) => ({ id, name, apiKey, description, createdAt }));
@@ -43,7 +30,7 @@ async function listKeys(command: CommandLine, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-async function credentialsFor(command: CommandLine, io: CliIo): Promise<SigningCredentials> {
+async function credentialsFor(command: CommandLine, io: CliIo, keychain: CliKeychain): Promise<SigningCredentials> {
   const { key, 'api-key': apiKey, 'secret-stdin': secretStdin } = command.values;
   if (key && (apiKey || secretStdin)) throw usageError('Use either --key, or --api-key with --secret-stdin, not both.');
   if (apiKey || secretStdin) {
@@ -56,45 +43,48 @@ async function credentialsFor(command: CommandLine, io: CliIo): Promise<SigningC
   if (!key) throw usageError('Name the access key with --key NAME|ID, or use --api-key AK --secret-stdin.');
   const keys = await readAccessKeys(io.env);
   const found = keys.find((k) => k.id === key.toLowerCase()) ?? keys.find((k) => k.name.toLowerCase() === key.toLowerCase());
-  if (!found) throw new AppError('NOT_FOUND', `No access key named or with the ID "${key}". List them with: gatekey keys`);
-  const secrets = io.secrets ?? keytarSecretStore(io.env.GATEKEY_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE);
-  const secret = await secrets.get(found.id);
+  if (!found) throw new AppError('NOT_FOUND', `No access key named or with the ID "${visible(key)}". List them with: gatekey keys`);
+  // Locked, unavailable and timed out throw their own codes (exit 6 and 4); null is only "read, and not there".
+  const secret = await keychain.store().get(found.id);
   if (secret === null) throw new AppError('SECRET_MISSING', `The APISecret of "${found.name}" is not in the OS keychain.`);
   return { apiKey: found.apiKey, secret };
 }
 
-function parseHeader(line: string): [string, string] {
-  const at = line.indexOf(':');
-  if (at <= 0) throw usageError(`-H "${line}" is not "Name: value".`);
-  return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-}
+async function signCommand(command: CommandLine, io: CliIo, keychain: CliKeychain): Promise<number> {
+  const options = signOptionsOf(command);
+  const dataFile = command.values['data-file'];
+  const body = dataFile !== undefined ? await readBodyFile(dataFile) : (command.values.data ?? '');
+  const method = options.method ?? (body === '' ? 'GET' : 'POST');
 
-async function signCommand(command: CommandLine, io: CliIo): Promise<number> {
-  const [url, ...extra] = command.positionals.slice(1);
-  if (!url || extra.length > 0) throw usageError('Give exactly one URL to sign.');
-  const { values } = command;
-  if (values.data !== undefined && values['data-file'] !== undefined) throw usageError('Use --data or --data-file, not both.');
-  const algorithm = (values.algorithm ?? 'JDCLOUD2').toUpperCase();
-  if (!(algorithms as readonly string[]).includes(algorithm)) throw usageError('--algorithm is JDCLOUD2 or JDCLOUD3.');
-  if (values.date !== undefined && !DATE_FORMAT.test(values.date)) throw usageError('--date must be YYYYMMDDTHHMMSSZ (UTC), such as 20261129T101010Z.');
-  const body = values['data-file'] !== undefined ? await readFile(values['data-file'], 'utf8') : (values.data ?? '');
-  const method = values.request ?? (body === '' ? 'GET' : 'POST');
-
-  const credentials = await credentialsFor(command, io);
-  const signed = signTestRequest({ method, url, headers: (values.header ?? []).map(parseHeader), body }, credentials, {
-    algorithm: algorithm as Algorithm,
-    region: values.region,
-    service: values.service,
-    date: values.date ?? signingDate((io.now ?? (() => new Date()))()),
-    nonce: values.nonce ?? randomUUID(),
+  const credentials = await credentialsFor(command, io, keychain);
+  const signed = signTestRequest({ method, url: options.url, headers: options.headers, body }, credentials, {
+    algorithm: options.algorithm,
+    region: options.region,
+    service: options.service,
+    date: options.date ?? signingDate((io.now ?? (() => new Date()))()),
+    nonce: options.nonce ?? randomUUID(),
   });
-  if (values.explain) io.err(`Canonical request:\n${signed.canonicalRequest}\n\nString to sign:\n${signed.stringToSign}\n`);
-  if (values.curl) io.out(signed.curl);
+  if (command.values.explain) io.err(`Canonical request:\n${signed.canonicalRequest}\n\nString to sign:\n${signed.stringToSign}\n`);
+  if (command.values.curl) io.out(signed.curl);
   else for (const [name, value] of signed.headersToAdd) io.out(`${name}: ${value}`);
   return EXIT.ok;
 }
 
-/** Runs one command; returns the exit code. Never prints a secret. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof ExitError) {
+    io.err(`gatekey: ${error.message}`);
+    return error.exitCode;
+  }
+  if (error instanceof AppError) {
+    io.err(`gatekey: ${error.message}`);
+    return exitCodeOf(error.code);
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  io.err(`gatekey: unexpected failure (${(error as Error).name}${code ? ` ${code}` : ''}).`);
+  return EXIT.other;
+}
+
+/** Runs one command; returns the exit code once the keychain it opened is closed. Never prints a secret. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let command: CommandLine;
   try {
@@ -116,20 +106,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(USAGE);
     return EXIT.usage;
   }
+  const keychain = cliKeychain(io.env, io.secrets);
   try {
     if (verb === 'keys') return await listKeys(command, io);
-    if (verb === 'sign') return await signCommand(command, io);
-    throw usageError(`Unknown command "${verb}". Commands: keys, sign.`);
+    if (verb === 'sign') return await signCommand(command, io, keychain);
+    throw usageError(`Unknown command "${visible(verb)}". Commands: keys, sign.`);
   } catch (error) {
-    if (error instanceof AppError) {
-      io.err(`gatekey: ${error.message}`);
-      return exitCodeOf(error.code);
-    }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`gatekey: ${(error as Error).message}`);
-      return EXIT.usage;
-    }
-    io.err(`gatekey: unexpected failure (${(error as Error).name}).`);
-    return EXIT.other;
+    return reportFailure(error, io);
+  } finally {
+    await keychain.close();
   }
 }

@@ -9,7 +9,8 @@ import type { KeyFileExport, KeyImportPreviewEntry, KeyImportSummary, KeyCandida
 import type { SignedRequest } from '../core/signing/types';
 import { testCallInput } from '../core/test-call/rules';
 import type { TestCallResponse } from '../core/test-call/types';
-import type { StoreStatus } from '../storage/store-status';
+import type { KeychainState } from '../storage/secret-store';
+import type { ConflictResolution, StoreStatus } from '../storage/store-status';
 import type { Result } from './result';
 
 /**
@@ -109,12 +110,15 @@ export const contract = {
   /** For an unreadable data file: move it aside and open the newest valid backup. */
   restoreStoreBackup: { input: noInput, ...returns<{ restoredFrom: string; movedAsideTo: string }>() },
   /** After another program changed the data file: reload it, or write Gatekey's version over it. */
-  resolveStoreConflict: { input: z.strictObject({ choice: z.enum(['reload', 'overwrite']) }), ...returns<{ resolved: true }>() },
+  /** Reload answers what it dropped and which keys lost their records (their secrets stay in the keychain). */
+  resolveStoreConflict: { input: z.strictObject({ choice: z.enum(['reload', 'overwrite']) }), ...returns<{ resolved: true } & ConflictResolution>() },
   /** Retries saving unsaved changes now; answers whether everything is on disk. */
   saveStoreNow: { input: noInput, ...returns<{ saved: boolean }>() },
 
   /** Tries the keychain without storing anything: for the welcome screen. */
   checkKeychain: { input: noInput, ...returns<{ available: true }>() },
+  /** Ready, locked, unavailable or timed out, with cause and fix; reads no secret and cannot crash. */
+  getKeychainState: { input: noInput, ...returns<KeychainState>() },
   /** Marks the welcome as seen (writes the data file if there is none yet). */
   dismissWelcome: { input: noInput, ...returns<{ dismissed: true }>() },
   getAboutInfo: { input: noInput, ...returns<AboutInfo>() },

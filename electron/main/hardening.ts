@@ -1,17 +1,24 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { withCsp } from './csp';
+import { isDevShortcut } from './dev-shortcuts';
 import { isAllowedExternal, trackUserActivation } from './external-links';
 
 // --- Every web contents: no navigation, no new windows, no webviews ---
 
 /** Applied to each web contents as it is created (app 'web-contents-created'). */
-export function hardenWebContents(contents: WebContents): void {
-  // The app is one page from disk: any navigation away from it is an attack or a bug.
-  // (Neither event fires for loadFile() or for in-page #hash changes.)
+export function hardenWebContents(contents: WebContents, { packaged }: { packaged: boolean }): void {
+  // The app is one page (app://gatekey/index.html): any navigation away from it is an attack or a bug.
+  // (Neither event fires for main's own loadURL() or for in-page #hash changes.)
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Packaged builds: no reload, no DevTools, even by keyboard.
+  if (packaged) {
+    contents.on('before-input-event', (event, input) => {
+      if (isDevShortcut(input)) event.preventDefault();
+    });
+  }
   const activation = trackUserActivation(contents);
   contents.setWindowOpenHandler((details) => {
     // Every window.open and target=_blank / middle-clicked link lands here. The app

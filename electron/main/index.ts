@@ -1,11 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { KEYCHAIN_SERVICE } from '../core/app-identity';
 import { createBackend, type Backend } from '../ipc/backend';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
+import { utilityWorkerLauncher } from './keychain-worker';
 import { aboutPanelOptions } from './about-panel';
+import { APP_SCHEME_PRIVILEGES } from './app-protocol';
+import { installAppShell } from './app-shell';
 import { electronClipboard } from './clipboard';
 import { electronFileDialogs } from './file-dialogs';
+import { trackUserActivation, type UserActivation } from './external-links';
 import { hardenSession, hardenWebContents } from './hardening';
+import { nativeConfirm } from './native-confirm';
 import { appPaths } from './paths';
 import { registerIpc } from './register-ipc';
 import { isTrustedSender } from './trusted-sender';
@@ -17,31 +22,41 @@ const paths = appPaths(__dirname);
 
 let mainWindow: BrowserWindow | undefined;
 let mainWebContentsId: number | undefined;
+// Real clicks and key presses in the app window: each lets one test call go without main's own question.
+let sendActivation: UserActivation | undefined;
 
 function openMainWindow(): void {
-  const window = createMainWindow(paths);
+  const window = createMainWindow(paths, { packaged: app.isPackaged });
   mainWindow = window;
   mainWebContentsId = window.webContents.id;
+  sendActivation = trackUserActivation(window.webContents);
   window.on('closed', () => {
     if (mainWindow !== window) return;
     mainWindow = undefined;
     mainWebContentsId = undefined;
+    sendActivation = undefined;
   });
 }
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  installAppShell(paths, { packaged: app.isPackaged });
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), paths.windowIcon));
   const backend = await createBackend({
     dataDir: app.getPath('userData'),
-    secrets: keytarSecretStore(KEYCHAIN_SERVICE),
+    secrets: keytarSecretStore(KEYCHAIN_SERVICE, { launchWorker: utilityWorkerLauncher(__dirname) }),
     clipboard: electronClipboard(),
-    desktop: { showItemInFolder: (path) => shell.showItemInFolder(path), ...electronFileDialogs },
+    desktop: {
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      ...electronFileDialogs,
+      confirm: nativeConfirm(() => mainWindow),
+      consumeUserActivation: () => sendActivation?.consume() ?? false,
+    },
     version: app.getVersion(),
   });
   registerIpc(ipcMain, {
     dispatch: backend.dispatch,
-    isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId, rendererIndex: paths.rendererIndex }),
+    isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId }),
   });
   openMainWindow();
   quitAfter(backend);
@@ -95,7 +110,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Every renderer sandboxed, whatever its webPreferences say.
   app.enableSandbox();
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // Before 'ready', as Electron requires: app:// gets an origin of its own (see app-protocol.ts).
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { packaged: app.isPackaged }));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

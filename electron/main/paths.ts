@@ -3,8 +3,8 @@ import { join } from 'node:path';
 export interface AppPaths {
   /** The bundled, self-contained preload (dist/electron/preload.cjs). */
   preload: string;
-  /** The built renderer page (dist/renderer/index.html), loaded as a file. */
-  rendererIndex: string;
+  /** The built renderer (dist/renderer/), served as app://gatekey/ and nothing beyond it. */
+  rendererDir: string;
   /** The window icon (Linux, Windows), rendered by `npm run icons`; packaged by electron-builder.yml's `files`. */
   windowIcon: string;
 }
@@ -16,7 +16,7 @@ export interface AppPaths {
 export function appPaths(mainDir: string): AppPaths {
   return {
     preload: join(mainDir, 'preload.cjs'),
-    rendererIndex: join(mainDir, '..', 'renderer', 'index.html'),
+    rendererDir: join(mainDir, '..', 'renderer'),
     windowIcon: join(mainDir, '..', '..', 'resources', 'icons', '512x512.png'),
   };
 }

@@ -1,5 +1,4 @@
-import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** The parts of an IpcMainInvokeEvent the check reads. */
 export interface IpcSender {
@@ -10,32 +9,28 @@ export interface IpcSender {
 export interface TrustedWindow {
   /** webContents.id of the app window; undefined while there is none. */
   webContentsId: number | undefined;
-  /** Absolute path of the renderer's index.html. */
-  rendererIndex: string;
 }
 
 /**
  * The one place that decides whether an IPC message may reach the backend:
- * it must come from the app window's main frame, showing the app's own page.
- * Subframes, other web contents and any other URL are refused.
+ * it must come from the app window's main frame, showing the app's own page
+ * (app://gatekey/index.html). Subframes, other web contents and any other URL
+ * (file:, http:, another app:// host or page) are refused.
  */
 export function isTrustedSender(event: IpcSender, trusted: TrustedWindow): boolean {
   if (trusted.webContentsId === undefined || event.sender.id !== trusted.webContentsId) return false;
   const frame = event.senderFrame;
   if (frame === null || frame.parent !== null) return false;
-  const path = filePathOf(frame.url);
-  return path !== undefined && relative(resolve(trusted.rendererIndex), resolve(path)) === '';
+  return isAppPage(frame.url);
 }
 
-/** The local path of a file: URL (query and hash ignored), or undefined for anything else. */
-function filePathOf(url: string): string | undefined {
+/** app://gatekey/index.html (query and hash ignored; escapes and dot segments as the browser resolves them). */
+function isAppPage(url: string): boolean {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'file:' || parsed.host !== '') return undefined;
-    parsed.search = '';
-    parsed.hash = '';
-    return fileURLToPath(parsed);
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return false;
+    return decodeURIComponent(parsed.pathname) === '/index.html';
   } catch {
-    return undefined;
+    return false;
   }
 }

@@ -4,9 +4,11 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
  * The renderer's powers, all off: it is a sandboxed web page that reaches main
  * only through the preload's named functions. Do not loosen any of these.
  */
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, { devTools }: { devTools: boolean }): WebPreferences {
   return {
     preload,
+    // Off in packaged builds: DevTools would hand anyone at the window a console inside the page.
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -21,7 +23,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 /** `icon` shows in the Linux and Windows title bar and task switcher; macOS takes the bundle's icon instead. */
-export function mainWindowOptions(preload: string, icon?: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preload: string, { icon, devTools }: { icon?: string; devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     title: 'Gatekey',
     ...(icon ? { icon } : {}),
@@ -31,6 +33,6 @@ export function mainWindowOptions(preload: string, icon?: string): BrowserWindow
     minHeight: 560,
     // Shown on ready-to-show, so the user never sees an empty frame.
     show: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, { devTools }),
   };
 }

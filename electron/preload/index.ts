@@ -50,6 +50,7 @@ const api = {
   resolveStoreConflict: (input) => call('resolveStoreConflict', input),
   saveStoreNow: (input) => call('saveStoreNow', input),
   checkKeychain: (input) => call('checkKeychain', input),
+  getKeychainState: (input) => call('getKeychainState', input),
   dismissWelcome: (input) => call('dismissWelcome', input),
   getAboutInfo: (input) => call('getAboutInfo', input),
   showDataFolder: (input) => call('showDataFolder', input),

@@ -1,6 +1,8 @@
-import { copyFile, link, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseStoreFile } from './parse-store-file';
+import { parseStoreFile, type ParsedStore } from './parse-store-file';
+import { readRegularFile, STORE_READ_LIMIT } from './regular-file';
 
 export const BACKUP_FOLDER = 'backups';
 const KEEP_LATEST = 5;
@@ -19,6 +21,8 @@ const backupName = (file: string, at: Date) => `${basename(file, '.json')}-${at.
 export async function keepBackup(file: string, at: Date): Promise<void> {
   const folder = backupFolderOf(file);
   await mkdir(folder, { recursive: true, mode: 0o700 });
+  // A link planted in place of the folder would send copies of the store elsewhere.
+  if (!(await lstat(folder)).isDirectory()) throw new Error(`${folder} is not a folder`);
   const target = join(folder, backupName(file, at));
   try {
     await link(file, target);
@@ -26,7 +30,7 @@ export async function keepBackup(file: string, at: Date): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // nothing saved yet
     if (code === 'EEXIST') return; // two saves in the same millisecond: the first one is kept
-    await copyFile(file, target);
+    await copyFile(file, target, constants.COPYFILE_EXCL); // never through something planted at the target
   }
 }
 
@@ -60,15 +64,15 @@ export async function pruneBackups(file: string, now: Date): Promise<void> {
   await Promise.all(backups.filter((path) => !keep.has(path)).map((path) => unlink(path).catch(() => undefined)));
 }
 
-/** The newest backup that opens as a valid store, if any. */
-export async function newestValidBackup(file: string): Promise<{ path: string; bytes: Buffer } | undefined> {
+/** The newest backup that opens as a valid store, if any. A FIFO, link or folder among them is skipped unopened. */
+export async function newestValidBackup(file: string): Promise<{ path: string; bytes: Buffer; parsed: ParsedStore } | undefined> {
   for (const path of await listBackups(file)) {
     try {
-      const bytes = await readFile(path);
-      parseStoreFile(bytes.toString('utf8'));
-      return { path, bytes };
+      const found = await readRegularFile(path, STORE_READ_LIMIT);
+      if (!found) continue;
+      return { path, bytes: found.bytes, parsed: parseStoreFile(found.bytes.toString('utf8')) };
     } catch {
-      // damaged too: try the next older one
+      // damaged too, or not a file: try the next older one
     }
   }
   return undefined;

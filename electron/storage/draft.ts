@@ -1,7 +1,4 @@
-import type { StoreData } from './store-schema';
-
-const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
-type Collection = (typeof COLLECTIONS)[number];
+import { COLLECTIONS, type Collection, type StoreData } from './store-schema';
 
 /**
  * A draft that copies a collection only when the change touches it, and never

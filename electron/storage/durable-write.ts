@@ -1,5 +1,7 @@
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { kindOf, lstatOrNull, NotARegularFile } from './regular-file';
 
 /** The file-system calls a durable save makes; tests inject failing ones (disk full, EPERM). */
 export type FileOps = Pick<typeof fs, 'open' | 'rename' | 'chmod' | 'link' | 'copyFile' | 'unlink'>;
@@ -7,14 +9,37 @@ export type FileOps = Pick<typeof fs, 'open' | 'rename' | 'chmod' | 'link' | 'co
 export const tempPathOf = (file: string): string => join(dirname(file), `.${basename(file)}.tmp`);
 
 /**
+ * Created only if nothing is at the path, never through a symlink, 0600 from
+ * the start (a umask can only narrow it). Windows lacks O_NOFOLLOW; there
+ * O_EXCL alone refuses an existing link.
+ */
+export const EXCLUSIVE_CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Creates the temp file exclusively. Something already there is a temp file
+ * left by a crash (removed, then created afresh) or something planted or made
+ * by mistake (a symlink, FIFO, folder, device): that is refused, never opened.
+ */
+async function createTemp(temp: string, ops: FileOps): Promise<fs.FileHandle> {
+  try {
+    return await ops.open(temp, EXCLUSIVE_CREATE, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const there = await lstatOrNull(temp);
+  if (there && !there.isFile()) throw new NotARegularFile(temp, kindOf(there));
+  await ops.unlink(temp).catch(() => undefined); // unlink never follows a link: whatever is there, only the name goes
+  return ops.open(temp, EXCLUSIVE_CREATE, 0o600);
+}
+
+/**
  * Writes `bytes` so that a crash at any moment leaves either the old file or
  * the new one, whole: write a temporary file, fsync it, rename it over the
- * target, fsync the folder. The temporary file is created 0600 and chmod-ed
- * again, because a stale one from a crash may have other permissions.
+ * target, fsync the folder.
  */
 export async function writeDurably(file: string, bytes: Uint8Array, ops: FileOps = fs): Promise<void> {
   const temp = tempPathOf(file);
-  const handle = await ops.open(temp, 'w', 0o600);
+  const handle = await createTemp(temp, ops);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -25,7 +50,6 @@ export async function writeDurably(file: string, bytes: Uint8Array, ops: FileOps
   }
   await handle.close();
   try {
-    await ops.chmod(temp, 0o600);
     await ops.rename(temp, file);
   } catch (error) {
     await ops.unlink(temp).catch(() => undefined);

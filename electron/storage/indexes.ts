@@ -25,6 +25,7 @@ const builders = {
   groupByName: (data: StoreData) => byKey(data.apiGroups, (group) => group.name.toLowerCase()),
   authorizationById: (data: StoreData) => byKey(data.authorizations, (authorization) => authorization.id),
   authorizationByCallerKey: (data: StoreData) => byKey(data.authorizations, (authorization) => authorization.callerKey),
+  authorizationByAccessKeyId: (data: StoreData) => new Map(data.authorizations.flatMap((a) => (a.accessKeyId ? [[a.accessKeyId, a] as const] : []))),
   bindingsByAuthorization: (data: StoreData) => grouped(data.bindings, (binding) => binding.authorizationId),
   bindingsByGroup: (data: StoreData) => grouped(data.bindings, (binding) => binding.groupId),
 } satisfies Record<string, (data: StoreData) => Map<string, unknown>>;
@@ -40,6 +41,8 @@ export interface Indexes {
   groupByName: Map<string, ApiGroup>;
   authorizationById: Map<string, Authorization>;
   authorizationByCallerKey: Map<string, Authorization>;
+  /** The second identifier of authorizations that were handed over with both (key files). */
+  authorizationByAccessKeyId: Map<string, Authorization>;
   bindingsByAuthorization: Map<string, Binding[]>;
   bindingsByGroup: Map<string, Binding[]>;
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { keepBackup, pruneBackups } from './backups';
 import { diskStateOf, unchangedOnDisk, type DiskState } from './disk-state';
 import { writeDurably, type FileOps } from './durable-write';
 import { parseStoreFile } from './parse-store-file';
+import { readRegularFile, STORE_READ_LIMIT } from './regular-file';
 import type { StoreData } from './store-schema';
 
 /** Thrown when the file on disk is no longer the one Gatekey read or wrote. */
@@ -21,6 +21,11 @@ export class JsonStoreFile implements Adapter<StoreData> {
   disk: DiskState | null = null;
   /** schemaVersion of the file as read (older ones are migrated in memory). */
   fileVersion: number | undefined;
+  /**
+   * The data as last read or written: what is on disk. The store never mutates
+   * a record or collection it has handed out, so keeping the reference is free.
+   */
+  saved: StoreData | null = null;
 
   constructor(
     readonly file: string,
@@ -28,20 +33,18 @@ export class JsonStoreFile implements Adapter<StoreData> {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Refuses a symlink, FIFO, folder or device at the path (NotARegularFile) without blocking on it. */
   async read(): Promise<StoreData | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.disk = null;
-        return null;
-      }
-      throw error;
+    const found = await readRegularFile(this.file, STORE_READ_LIMIT);
+    if (!found) {
+      this.disk = null;
+      this.saved = null;
+      return null;
     }
-    const parsed = parseStoreFile(bytes.toString('utf8'));
+    const parsed = parseStoreFile(found.bytes.toString('utf8'));
     this.fileVersion = parsed.fileVersion;
-    this.disk = await diskStateOf(this.file, bytes);
+    this.disk = diskStateOf(found.bytes);
+    this.saved = parsed.data;
     return parsed.data;
   }
 
@@ -53,7 +56,8 @@ export class JsonStoreFile implements Adapter<StoreData> {
     const at = this.now();
     if (this.disk) await keepBackup(this.file, at).catch(() => undefined); // a missing backup must not block the save itself
     await writeDurably(this.file, bytes, this.ops);
-    this.disk = await diskStateOf(this.file, bytes);
+    this.disk = diskStateOf(bytes);
+    this.saved = data;
     await pruneBackups(this.file, at).catch(() => undefined);
   }
 
@@ -75,11 +79,7 @@ export class JsonStoreFile implements Adapter<StoreData> {
 
   /** Accepts whatever is on disk now as the known state (the user chose to overwrite it). */
   async adoptDiskState(): Promise<void> {
-    try {
-      this.disk = await diskStateOf(this.file, await readFile(this.file));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.disk = null;
-    }
+    const found = await readRegularFile(this.file, STORE_READ_LIMIT);
+    this.disk = found ? diskStateOf(found.bytes) : null;
   }
 }

@@ -1,20 +1,35 @@
-import { AppError } from '../core/errors';
+import { AppError, type ErrorCode } from '../core/errors';
+import type { KeychainState } from './secret-store';
+
+type KeychainCode = Extract<ErrorCode, 'KEYCHAIN_UNAVAILABLE' | 'KEYCHAIN_LOCKED' | 'KEYCHAIN_TIMEOUT'>;
+
+/** How to unlock the keychain, per platform. */
+export function unlockFix(platform: NodeJS.Platform): string {
+  switch (platform) {
+    case 'darwin':
+      return 'Unlock the login keychain in Keychain Access (or unlock your Mac), then try again.';
+    case 'win32':
+      return 'Sign in to Windows again so Credential Manager opens your vault, then try again.';
+    default:
+      return 'Unlock your keyring: open "Passwords and Keys" (Seahorse) and unlock the Login keyring, or log out and in again; then try again.';
+  }
+}
 
 /** Known ways the keychain fails, each with its cause and fix in words. First match wins. */
-const knownFailures: Array<{ pattern: RegExp; cause: string; fix: (platform: NodeJS.Platform) => string }> = [
+const knownFailures: Array<{ pattern: RegExp; cause: string; fix: (platform: NodeJS.Platform) => string; code?: KeychainCode }> = [
   {
     pattern: /Cannot find (module|package)|ERR_MODULE_NOT_FOUND|Failed to load url|NODE_MODULE_VERSION|was compiled against|libsecret-1\.so|dlopen|keytar\.node/i,
     cause: 'Gatekey could not load its keychain module',
     fix: (platform) => (platform === 'linux' ? 'Install libsecret-1-0 (sudo apt install libsecret-1-0), then reinstall Gatekey.' : 'Reinstall Gatekey.'),
   },
   {
-    pattern: /Cannot autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect: No such file|Failed to connect to socket|dbus-launch/i,
+    pattern: /Cannot autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect: (No such file|connect E(NOENT|CONNREFUSED))|Failed to connect to socket|dbus-launch/i,
     cause: 'There is no D-Bus session, so no keychain can be reached',
     fix: () => 'Start Gatekey from your desktop session (not over SSH or from a bare terminal), or run it inside dbus-run-session.',
   },
   {
-    pattern: /org\.freedesktop\.secrets|ServiceUnknown|not provided by any \.service files/i,
-    cause: 'No Secret Service (GNOME Keyring, KWallet) is running',
+    pattern: /org\.freedesktop\.secrets|ServiceUnknown|NameHasNoOwner|not provided by any \.service files/i,
+    cause: 'No Secret Service (GNOME Keyring, KWallet) is running: the keyring daemon stopped or was never started',
     fix: () => 'Install and start a Secret Service: sudo apt install gnome-keyring, then log out and in again.',
   },
   {
@@ -26,16 +41,20 @@ const knownFailures: Array<{ pattern: RegExp; cause: string; fix: (platform: Nod
     pattern: /User interaction is not allowed|errSecInteractionNotAllowed|-25308/i,
     cause: 'macOS did not let Gatekey ask for the login keychain (the screen may be locked)',
     fix: () => 'Unlock your Mac and the login keychain in Keychain Access, then try again.',
+    code: 'KEYCHAIN_LOCKED',
   },
   {
     pattern: /prompt.*(dismissed|cancel)|dismissed|cancell?ed by (the )?user|user cancel/i,
-    cause: 'The keychain prompt was dismissed',
+    cause: 'The keychain prompt was dismissed, so the keychain stays locked',
     fix: () => 'Try again and allow Gatekey when your keychain asks.',
+    // Dismissing the unlock prompt leaves the secrets unreadable, exactly like a locked keychain.
+    code: 'KEYCHAIN_LOCKED',
   },
   {
-    pattern: /locked/i,
+    pattern: /locked|errSecAuthFailed|-25293/i,
     cause: 'The OS keychain is locked',
-    fix: (platform) => (platform === 'darwin' ? 'Unlock the login keychain in Keychain Access, then try again.' : 'Unlock your keyring (log in again, or open "Passwords and Keys"), then try again.'),
+    fix: unlockFix,
+    code: 'KEYCHAIN_LOCKED',
   },
   {
     pattern: /stub received bad data|too (large|long)|CRED_MAX|1783/i,
@@ -46,6 +65,12 @@ const knownFailures: Array<{ pattern: RegExp; cause: string; fix: (platform: Nod
     pattern: /did not answer within/i,
     cause: 'The OS keychain did not answer in time (a password prompt may be waiting behind another window)',
     fix: () => 'Look for a keychain prompt and answer it, then try again.',
+    code: 'KEYCHAIN_TIMEOUT',
+  },
+  {
+    pattern: /keychain helper stopped/i,
+    cause: "Gatekey's keychain helper process ended unexpectedly; a new one starts with the next try",
+    fix: (platform) => `Try again. If it keeps happening: ${keychainFix(platform)}`,
   },
 ];
 
@@ -61,11 +86,32 @@ export function keychainFix(platform: NodeJS.Platform): string {
   }
 }
 
-/** Turns a keychain library failure into a message that names cause and fix. */
-export function keychainUnavailable(cause: unknown, platform: NodeJS.Platform = process.platform): AppError {
+/**
+ * Turns a keychain library failure into KEYCHAIN_LOCKED, KEYCHAIN_TIMEOUT or
+ * KEYCHAIN_UNAVAILABLE, with a message that names cause and fix.
+ */
+export function keychainError(cause: unknown, platform: NodeJS.Platform = process.platform): AppError {
   if (cause instanceof AppError) return cause;
   const reason = (cause instanceof Error ? cause.message : String(cause)).trim() || 'no reason given';
   const known = knownFailures.find(({ pattern }) => pattern.test(reason));
   const what = known ? known.cause : 'The OS keychain is not available';
-  return new AppError('KEYCHAIN_UNAVAILABLE', `${what} (${reason}). ${known ? known.fix(platform) : keychainFix(platform)}`);
+  return new AppError(known?.code ?? 'KEYCHAIN_UNAVAILABLE', `${what} (${reason}). ${known ? known.fix(platform) : keychainFix(platform)}`);
+}
+
+
+/** A keychain found locked before any call was made (Linux asks the Secret Service first). */
+export function keychainLocked(what: string, platform: NodeJS.Platform = process.platform): AppError {
+  return new AppError('KEYCHAIN_LOCKED', `The OS keychain is locked (${what}), so Gatekey cannot read or change its APISecrets; nothing was changed. ${unlockFix(platform)}`);
+}
+
+/** Whether an error is one of the keychain's own (so a secret's presence is unknown). */
+export function isKeychainError(error: unknown): error is AppError {
+  return error instanceof AppError && (error.code === 'KEYCHAIN_LOCKED' || error.code === 'KEYCHAIN_TIMEOUT' || error.code === 'KEYCHAIN_UNAVAILABLE');
+}
+
+/** The keychain state a keychain error implies. */
+export function stateOf(error: AppError): Exclude<KeychainState, { state: 'ready' }> {
+  if (error.code === 'KEYCHAIN_LOCKED') return { state: 'locked', message: error.message };
+  if (error.code === 'KEYCHAIN_TIMEOUT') return { state: 'timeout', message: error.message };
+  return { state: 'unavailable', message: error.message };
 }

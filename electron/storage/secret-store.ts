@@ -17,6 +17,8 @@ export type KeychainState =
 export interface SecretStore {
   /** null only when the keychain was read and holds no such entry; a locked entry throws KEYCHAIN_LOCKED. */
   get(account: string): Promise<string | null>;
+  /** Whether the entry is there, without the secret leaving the keychain side; a locked entry throws KEYCHAIN_LOCKED. */
+  has(account: string): Promise<boolean>;
   set(account: string, secret: string): Promise<void>;
   /** Resolves false when there was nothing to delete; a locked entry throws KEYCHAIN_LOCKED. */
   delete(account: string): Promise<boolean>;
@@ -24,6 +26,6 @@ export interface SecretStore {
   accounts(): Promise<string[]>;
   /** Cheap and safe in every state: reads no secret and makes no call that can crash the process. */
   state(): Promise<KeychainState>;
-  /** Releases what the store holds (a helper process, a bus connection) so a CLI can exit at once. */
+  /** Lets a call in flight finish (briefly), then releases what the store holds (a helper process, a bus connection) so a CLI can exit at once; every later call fails. */
   close(): Promise<void>;
 }

@@ -29,6 +29,8 @@ const authorizationRecord = z.strictObject({
   id: z.string().regex(/^[0-9a-z]{12}$/),
   callerKey: z.string().regex(/^([0-9a-f]{12}|[0-9A-F]{32})$/),
   callerKeyKind: z.enum(['accessKeyId', 'apiKey']),
+  /** The same key's Access Key ID, when it was handed over with the APIKey (a key file); absent in older files. */
+  accessKeyId: z.string().regex(/^[0-9a-f]{12}$/).optional(),
   callerType: z.literal('apiCaller'),
   description: z.string().max(256),
   createdAt: timestamp,
@@ -57,5 +59,9 @@ export const storeFileV2 = z.strictObject({
 });
 
 export type StoreData = z.infer<typeof storeFileV2>;
+
+/** The record collections of the store, in file order. */
+export const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
+export type Collection = (typeof COLLECTIONS)[number];
 
 export const emptyStore = (): StoreData => ({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [], apiGroups: [], authorizations: [], bindings: [] });

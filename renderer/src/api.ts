@@ -70,6 +70,7 @@ export const api = {
   resolveStoreConflict: (choice: 'reload' | 'overwrite') => call('resolveStoreConflict', { choice }),
   saveStoreNow: () => call('saveStoreNow', {}),
   checkKeychain: () => call('checkKeychain', {}),
+  getKeychainState: () => call('getKeychainState', {}),
   dismissWelcome: () => call('dismissWelcome', {}),
   getAboutInfo: () => call('getAboutInfo', {}),
   showDataFolder: () => call('showDataFolder', {}),

@@ -1,4 +1,6 @@
+import { handoffLines, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../electron/core/key-files/import-rules';
 import type { KeyCandidate } from '../../electron/core/key-files/types';
+import { truncateText } from '../../electron/core/text-rules';
 
 /**
  * Turning what the provider drops or pastes into import candidates. Nothing here
@@ -6,11 +8,8 @@ import type { KeyCandidate } from '../../electron/core/key-files/types';
  * read (too big) and packs the rest for the trip.
  */
 
-/** Key files are under 1 KiB; anything larger is refused before it is read. */
-export const MAX_KEY_FILE_BYTES = 64 * 1024;
-/** What main accepts in one import. */
-export const MAX_IMPORT_ITEMS = 200;
-export const HANDOFF_PREFIX = 'gatekey-apikey:';
+// The limits and the handoff rule are main's own (a pure module both sides import).
+export { HANDOFF_PREFIX, looksLikeHandoffText, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES } from '../../electron/core/key-files/import-rules';
 const MAX_SOURCE = 255;
 
 export interface Refusal {
@@ -18,10 +17,7 @@ export interface Refusal {
   reason: string;
 }
 
-const TOO_BIG = `It is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a key file is under 1 KiB.`;
-const TOO_MANY = `Only ${MAX_IMPORT_ITEMS} items can be imported at once; import the rest separately.`;
-
-const sourceOf = (name: string) => (name.length > MAX_SOURCE ? `${name.slice(0, MAX_SOURCE - 1)}…` : name) || 'Unnamed file';
+const sourceOf = (name: string) => truncateText(name, MAX_SOURCE, '…') || 'Unnamed file';
 
 /** Base64 in chunks: spreading a whole file into `String.fromCharCode` would overflow the stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -33,8 +29,18 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The part of a File the import needs: a name, a size, and its bytes on request. */
-export type DroppedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'>;
+/** The part of a File the import needs: a name, a size, and a bounded slice of its bytes. */
+export interface DroppedFile {
+  name: string;
+  size: number;
+  slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** At most one byte past the limit, so a file that grew after its size was taken still cannot deliver more. */
+async function boundedBytes(file: DroppedFile): Promise<Uint8Array | null> {
+  const bytes = new Uint8Array(await file.slice(0, MAX_KEY_FILE_BYTES + 1).arrayBuffer());
+  return bytes.length > MAX_KEY_FILE_BYTES ? null : bytes;
+}
 
 /** Reads dropped files into candidates; a file over 64 KiB is refused from its size alone, never read. */
 export async function candidatesFromFiles(files: readonly DroppedFile[]): Promise<{ candidates: KeyCandidate[]; refused: Refusal[] }> {
@@ -46,9 +52,11 @@ export async function candidatesFromFiles(files: readonly DroppedFile[]): Promis
     else if (file.size > MAX_KEY_FILE_BYTES) refused.push({ source, reason: TOO_BIG });
     else {
       try {
-        candidates.push({ source, kind: 'file', base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+        const bytes = await boundedBytes(file);
+        if (bytes) candidates.push({ source, kind: 'file', base64: bytesToBase64(bytes) });
+        else refused.push({ source, reason: TOO_BIG });
       } catch {
-        // A dropped folder, or a file removed meanwhile.
+        // A dropped folder, or a file removed or changed meanwhile.
         refused.push({ source, reason: 'It could not be read (is it a folder?).' });
       }
     }
@@ -56,13 +64,13 @@ export async function candidatesFromFiles(files: readonly DroppedFile[]): Promis
   return { candidates, refused };
 }
 
-/** Whether pasted text is handoff text (one line per key) rather than an identifier. */
-export const looksLikeHandoffText = (value: string): boolean => value.trimStart().startsWith(HANDOFF_PREFIX);
-
-/** One candidate per non-empty line of pasted handoff text. */
+/**
+ * One candidate per key in pasted handoff text, each put back together if chat or
+ * e-mail wrapped or quoted it (the rule main applies too: `handoffLines`).
+ */
 export function candidatesFromHandoffText(value: string): { candidates: KeyCandidate[]; refused: Refusal[] } {
-  const lines = value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  const sourceFor = (index: number) => (lines.length === 1 ? 'Pasted handoff text' : `Pasted handoff text, line ${index + 1}`);
+  const lines = handoffLines(value);
+  const sourceFor = (index: number) => (lines.length === 1 ? 'Pasted handoff text' : `Pasted handoff text, item ${index + 1}`);
   return {
     candidates: lines.slice(0, MAX_IMPORT_ITEMS).map((text, index) => ({ source: sourceFor(index), kind: 'handoff', text })),
     refused: lines.slice(MAX_IMPORT_ITEMS).map((_, index) => ({ source: sourceFor(MAX_IMPORT_ITEMS + index), reason: TOO_MANY })),

@@ -28,14 +28,10 @@ export const FUSES = {
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // Electron's default: the browser process uses the shared V8 snapshot (we ship no other).
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-  // Kept ON, on purpose. The renderer is loaded with loadFile() from file:// inside app.asar as ES
-  // module scripts. With this fuse off, Electron stops serving file:// from asar archives and stops
-  // allowing file:// pages to load other file:// URLs, so module scripts (CORS-fetched from an opaque
-  // origin) are blocked and the window would stay empty. What the fuse would guard against, a
-  // compromised page reading other local files, is covered by the CSP (script-src 'self',
-  // connect-src 'none'), the sandbox and blocked navigation. Turning it off needs the renderer
-  // served from a custom protocol (protocol.handle) first.
-  [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+  // file:// pages get no more than a browser gives them. Nothing of Gatekey is loaded from file://:
+  // the renderer is served from app://gatekey/ by protocol.handle (electron/main/app-protocol.ts),
+  // which reads only the renderer folder inside app.asar.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /**

@@ -56,6 +56,8 @@ describe('the caller makes a test call', () => {
     expect(await codeIn('String to sign').textContent()).toMatch(/^JDCLOUD2-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/cn-north-1\/xv3xbwah945y\/jdcloud2_request\n/);
     const curl = await textbox('curl command').inputValue();
     expect(curl).toContain(`Credential=${key.apiKey}/`);
+    // A stored key's APISecret signs only on Send: the preview carries a visible placeholder.
+    expect(curl).toContain('Signature=<computed when sent>');
     expect(curl).not.toContain(secret);
     expect(await page.locator('body').textContent()).not.toContain(secret);
     // Filling the body scrolled the form; show it from the chosen key down.

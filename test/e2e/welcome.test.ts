@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainUnavailable } from '../../electron/storage/keychain-errors';
+import { keychainError } from '../../electron/storage/keychain-errors';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
@@ -59,14 +59,14 @@ describe('first run', () => {
   it('says what to install or unlock when the keychain fails, and leads the caller to Create Access Key', async () => {
     backend = await startTestBackend();
     // The one answer replaced: this machine's keychain works. The message is main's own for Linux.
-    const failure = keychainUnavailable(new Error('The name org.freedesktop.secrets was not provided by any .service files'), 'linux');
+    const failure = keychainError(new Error('The name org.freedesktop.secrets was not provided by any .service files'), 'linux');
     page = await openApp(chromium(), async (method, payload) =>
       method === 'checkKeychain' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
     );
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     const alert = welcome.getByRole('alert');
-    await alert.getByText(/No Secret Service .* is running .* sudo apt install gnome-keyring/).waitFor();
+    await alert.getByText(/No Secret Service .* is running.* sudo apt install gnome-keyring/).waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, '21-welcome-keychain-unavailable');
 

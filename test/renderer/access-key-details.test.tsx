@@ -84,13 +84,31 @@ describe('Access Key details', () => {
     expect(backend.clipboard.text).toBe(key.apiKey);
   });
 
-  it('shows a missing secret inline beside the APISecret', async () => {
+  it('shows a truly missing secret inline and offers to re-enter it before any talk of deleting', async () => {
     const { user } = await openDetails();
     await keytar.deletePassword(backend.service, key.id);
     await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('not in the OS keychain');
+    expect(alert.textContent).toContain('The APISecret is missing from the OS keychain');
+    expect(alert.textContent).toContain('The keychain was read');
+    expect(alert.textContent).not.toMatch(/locked/i);
+    const text = alert.textContent ?? '';
+    expect(text.indexOf('Re-enter the APISecret')).toBeGreaterThan(-1);
+    expect(text.indexOf('Re-enter the APISecret')).toBeLessThan(text.indexOf('delete this access key'));
     expect(screen.getAllByText('secret missing').length).toBeGreaterThan(0);
+
+    // Keyboard: the button, then the dialog's password field, then Enter saves.
+    within(alert).getByRole('button', { name: 'Re-enter the APISecret' }).focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Re-enter the APISecret of payments' });
+    await user.keyboard('D'.repeat(32));
+    await user.keyboard('{Enter}');
+    await findToast('APISecret of "payments" is back in the OS keychain');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(dialog.isConnected).toBe(false);
+    expect(await keytar.getPassword(backend.service, key.id)).toBe('D'.repeat(32));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('secret missing')).toBeNull();
   });
 
   it('edits name and description', async () => {

@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildKeyFile, handoffText } from '../../electron/core/key-files/format';
+import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast } from './helpers';
+import { connectBackend, disconnect, findToast, record } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
 
 let backend: TestBackend;
@@ -92,6 +94,21 @@ describe('Create Authorization', () => {
     expect(row.getAttribute('aria-current')).toBe('true');
     expect(within(row).getByText('first')).toBeTruthy();
     expect(existing.callerKey).toBe('abcdef123456');
+  });
+
+  it('points to the authorization a key file created when its Access Key ID is typed later', async () => {
+    const file = buildKeyFile(record({ id: 'abcdef123456', name: 'payments' }), new Date('2025-03-01T10:00:00Z'));
+    const imported = unwrap(await backend.api.importKeys({ candidates: [{ source: 'payments.gatekey.json', kind: 'handoff', text: handoffText(file) }] }));
+    const { user, dialog, field } = await openCreate();
+    await user.paste('ABCDEF123456');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    const open = await within(dialog).findByRole('button', { name: 'Open the existing authorization' });
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(await authorizations()).toHaveLength(1);
+    await user.click(open);
+    expect(useAppStore.getState().highlightedAuthorizationId).toBe(imported.created[0]!.authorizationId);
+    expect(rowWith(file.apiKey).getAttribute('aria-current')).toBe('true');
   });
 });
 

@@ -290,4 +290,23 @@ describe('Health', () => {
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     await screen.findByText(/^Everything matches/);
   });
+
+  it('in a read-only instance lists the findings but offers no fix, not even a keychain-only one', async () => {
+    other = await startTestBackend();
+    await other.api.dismissWelcome({});
+    const lost = await other.api.createAccessKey({ name: 'lost-secret', description: '' });
+    if (!lost.ok) throw new Error(lost.error.message);
+    await keytar.deletePassword(other.service, lost.data.id);
+    await keytar.setPassword(other.service, 'feedfacecafe', 'A'.repeat(32));
+    backend = await connectBackend({ dataDir: other.dataDir, service: other.service });
+    const { user } = await renderApp();
+    await openHealth(user);
+
+    const missing = await screen.findByRole('region', { name: 'Access keys whose APISecret is missing' });
+    expect(within(missing).getByText('lost-secret')).toBeTruthy();
+    const orphans = screen.getByRole('region', { name: 'Keychain entries with no access key' });
+    for (const [region, action] of [[missing, 'Re-enter secret'], [missing, 'Delete access key'], [orphans, 'Adopt'], [orphans, 'Delete entry']] as const) {
+      expect(within(region).getByRole('button', { name: action })).toHaveProperty('disabled', true);
+    }
+  });
 });

@@ -271,6 +271,33 @@ describe('Import key files', () => {
     expect(screen.getByRole('dialog', { name: 'Bind API Groups' })).toBeTruthy();
   });
 
+  it('previews the first 200 of 202 chosen files, as a drop would, and gives each of the rest a reason', async () => {
+    const paths: string[] = [];
+    for (let n = 0; n < 202; n += 1) paths.push(await writeKeyFile(`k${n}.gatekey.json`, keyFileText(keyFile(n.toString(16).padStart(12, 'f'), `key-${n}`))));
+    backend.desktop.openPaths = paths;
+    const { user, create } = await openCreate();
+    await user.click(within(create).getByRole('button', { name: 'Import key file…' }));
+
+    const dialog = await importDialog();
+    expect(within(dialog).getAllByText('Will be authorized')).toHaveLength(200);
+    for (const source of ['k200.gatekey.json', 'k201.gatekey.json']) {
+      expect(within(item(dialog, source)).getByText('Rejected: Only 200 items can be imported at once; import the rest separately.')).toBeTruthy();
+    }
+    expect(within(dialog).getByRole('button', { name: 'Create 200 authorizations' })).toBeTruthy();
+  }, 60_000);
+
+  it('imports handoff text that an e-mail quoted and wrapped', async () => {
+    const line = handoffText(fresh);
+    const { user } = await openCreate();
+    await user.paste(`> ${line.slice(0, 48)}\r\n>   ${line.slice(48, 130)}\r\n> ${line.slice(130)}\r\n`);
+
+    const dialog = await importDialog();
+    expect(within(item(dialog, 'orders-robot')).getByText('Will be authorized')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Create 1 authorization' }));
+    await screen.findByText('Created 1 authorization.');
+    expect(await authorizations()).toMatchObject([{ callerKey: fresh.apiKey, accessKeyId: fresh.accessKeyId }]);
+  }, 60_000);
+
   it('imports several dropped files with names that need no trust', async () => {
     const { user } = await startApp();
     await openSection(user, 'Access Authorization');

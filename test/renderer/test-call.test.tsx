@@ -20,7 +20,7 @@ let key: AccessKeySummary;
 let secret: string;
 
 const GROUP_HOST_URL = 'https://xv3xbwah945y.cn-north-1.jdcloud-api.net/v1/items?x=1';
-const SLOW = { timeout: 3000 };
+const SLOW = { timeout: 20_000 };
 
 beforeEach(async () => {
   backend = await connectBackend();
@@ -82,7 +82,7 @@ function visibleText(): string {
 }
 
 // Each test waits for real signing (keychain) and sometimes a real request: more than the default 5 s on a busy machine.
-describe('Test Call', { timeout: 15_000 }, () => {
+describe('Test Call', () => {
   it('is in the left menu after API Groups', async () => {
     await startApp();
     const items = within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('button').map((b) => b.textContent);
@@ -111,11 +111,16 @@ describe('Test Call', { timeout: 15_000 }, () => {
     expect(code(stringToSign)).toMatch(/^JDCLOUD2-HMAC-SHA256\n\d{8}T\d{6}Z\n\d{8}\/cn-north-1\/xv3xbwah945y\/jdcloud2_request\n[0-9a-f]{64}$/);
     const headers = within(await preview('Headers to send')).getAllByRole('row').map((row) => row.textContent);
     expect(headers).toEqual(expect.arrayContaining(['X-Traceabc', 'hostxv3xbwah945y.cn-north-1.jdcloud-api.net', expect.stringMatching(/^AuthorizationJDCLOUD2-HMAC-SHA256 Credential=/)]));
+    // A stored key's APISecret signs only on Send: the preview's signature is a visible placeholder.
+    expect(headers.find((row) => row?.startsWith('Authorization'))).toMatch(/, Signature=<computed when sent>$/);
+    expect(screen.getByText(/^Prepared \d{4}-\d{2}-\d{2} .* when you press Send/)).toBeTruthy();
 
     const curl = field('curl command') as HTMLTextAreaElement;
     expect(curl.readOnly).toBe(true);
     expect(curl.value).toContain(`curl -sS -X GET '${GROUP_HOST_URL}'`);
     expect(curl.value).toContain(`Credential=${key.apiKey}/`);
+    expect(curl.value).toContain('Signature=<computed when sent>');
+    expect(screen.getByText(/The signature is added when you press Send/)).toBeTruthy();
     expect(screen.getByText('Select and copy (Ctrl+C)')).toBeTruthy();
     curl.focus();
     expect([curl.selectionStart, curl.selectionEnd]).toEqual([0, curl.value.length]);
@@ -155,6 +160,8 @@ describe('Test Call', { timeout: 15_000 }, () => {
     expect(within(screen.getByRole('region', { name: 'Response headers' })).getByText('application/json')).toBeTruthy();
     expect(screen.getByText(/^\d+ ms · \d+ B$/)).toBeTruthy();
     expect(gateway!.calls).toMatchObject([{ method: 'POST', verified: true, body: '{"order":42}' }]);
+    // What was actually signed and sent, with the real signature, beside its answer.
+    expect((field('curl command') as HTMLTextAreaElement).value).toMatch(/, Signature=[0-9a-f]{64}'/);
     // A success needs no diagnosis.
     expect(screen.queryByRole('region', { name: 'Canonical request sent' })).toBeNull();
     expect(visibleText()).not.toContain(secret);
@@ -309,6 +316,22 @@ describe('Test Call', { timeout: 15_000 }, () => {
     // Typing another host leaves the group.
     await fill(user, 'URL', 'https://other.cn-north-1.jdcloud-api.net/');
     expect(select('API group')).toHaveProperty('value', 'none');
+  });
+
+  it('says a stored key whose APISecret is truly missing is missing, offering to re-enter it before deleting', async () => {
+    const { user } = await openTestCall();
+    await keytar.deletePassword(backend.service, key.id);
+    await user.selectOptions(select('Access key'), 'orders-robot');
+    await fill(user, 'URL', GROUP_HOST_URL);
+
+    const output = screen.getByRole('region', { name: 'Signature and response' });
+    const alert = await within(output).findByRole('alert', {}, SLOW);
+    const text = alert.textContent ?? '';
+    expect(text).toContain('The APISecret is missing from the OS keychain');
+    expect(text).not.toMatch(/locked/i);
+    expect(text.indexOf('Re-enter')).toBeGreaterThan(-1);
+    expect(text.indexOf('Re-enter')).toBeLessThan(text.indexOf('delete'));
+    expect(await screen.findByRole('option', { name: 'orders-robot (APISecret missing)' })).toBeTruthy();
   });
 
   it('with no access keys explains and leads to the Access Key page', async () => {

@@ -3,11 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
+import type { Confirmation } from '../../electron/core/window-guards/confirmation';
 import { createBackend } from '../../electron/ipc/backend';
 import { methods, type GatekeyApi } from '../../electron/ipc/contract';
 import type { Dispatch } from '../../electron/ipc/dispatch';
+import { isKeychainError } from '../../electron/storage/keychain-errors';
 import { keytarSecretStore } from '../../electron/storage/keytar-secret-store';
 import type { MetadataStore } from '../../electron/storage/metadata-store';
+import type { SecretStore } from '../../electron/storage/secret-store';
 import { MemoryClipboard } from './memory-clipboard';
 
 /** A keychain service name of this run's own, so tests never touch real Gatekey secrets. */
@@ -38,6 +41,19 @@ export class RecordingDesktop {
   async chooseKeyFiles(): Promise<string[]> {
     return this.openPaths;
   }
+  /** Every question main put to the user in a native dialog (Electron's message box needs the binary). */
+  confirmations: Confirmation[] = [];
+  /** How the user answers main's next questions: by default they confirm, as the page's own dialog already asked. */
+  answer: (question: Confirmation) => boolean | Promise<boolean> = () => true;
+  async confirm(question: Confirmation): Promise<boolean> {
+    this.confirmations.push(question);
+    return this.answer(question);
+  }
+  /** Whether the user just clicked or pressed a key in the window (main sees real OS input in the app); by default yes. */
+  userActive = true;
+  consumeUserActivation(): boolean {
+    return this.userActive;
+  }
 }
 
 export interface TestBackend {
@@ -56,12 +72,13 @@ export interface TestBackend {
  * keychain) exactly as main builds it; only the Electron IPC transport and
  * Electron's clipboard are replaced.
  */
-export async function startTestBackend(options: { dataDir?: string; service?: string } = {}): Promise<TestBackend> {
+export async function startTestBackend(options: { dataDir?: string; service?: string; now?: () => number; secrets?: SecretStore } = {}): Promise<TestBackend> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gatekey-test-')));
   const service = options.service ?? testKeychainService();
   const clipboard = new MemoryClipboard();
   const desktop = new RecordingDesktop();
-  const { dispatch, store } = await createBackend({ dataDir, secrets: keytarSecretStore(service), clipboard, desktop, version: '0.0.0-test' });
+  const secrets = options.secrets ?? keytarSecretStore(service);
+  const { dispatch, store } = await createBackend({ dataDir, secrets, clipboard, desktop, version: '0.0.0-test', now: options.now });
   return {
     dispatch,
     api: apiOver(dispatch),
@@ -72,7 +89,17 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
     store,
     async cleanup() {
       await store.close();
-      await clearKeychainService(service);
+      // Through the backend's own store: its helper survives a locked
+      // collection, where keytar in this process would segfault the worker.
+      // A keychain a test locked, stopped or closed keeps its entries (a
+      // private keyring goes with its temp folder).
+      try {
+        for (const account of await secrets.accounts()) await secrets.delete(account);
+      } catch (error) {
+        if (!isKeychainError(error)) throw error;
+      } finally {
+        await secrets.close();
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };

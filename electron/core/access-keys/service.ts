@@ -6,9 +6,12 @@ import type { AccessKeyFields } from './rules';
 import type { AccessKeyRecord, AccessKeySummary, ReconcileReport, SecretStatus } from './types';
 import { newAccessKeyId, newApiKey, newApiSecret } from './credentials';
 import { fingerprintOf } from '../key-files/fingerprint';
+import { isKeychainError } from '../../storage/keychain-errors';
+import { assertMayChangeKeychain } from './keychain-guards';
+import { createLateWrites } from './late-writes';
+import { reconcileKeychain } from './reconcile';
 
-/** Above this many keys the start-up pass skips the slow whole-keychain scan for orphans. */
-export const ORPHAN_SCAN_LIMIT = 1_000;
+export { ORPHAN_SCAN_LIMIT } from './reconcile';
 
 export interface AccessKeyServiceDeps {
   store: MetadataStore;
@@ -25,6 +28,20 @@ export interface AccessKeyServiceDeps {
 export function createAccessKeyService({ store, secrets, clipboard, now = () => new Date() }: AccessKeyServiceDeps) {
   // Learnt from reconciliation and from reveal/copy; never persisted.
   const secretStatus = new Map<string, SecretStatus>();
+  const lateWrites = createLateWrites();
+
+  /** Asks the keychain; one that cannot be read marks the key's secret unreadable (not missing) and throws. */
+  async function fromKeychain<T>(id: string, question: Promise<T>): Promise<T> {
+    try {
+      return await question;
+    } catch (error) {
+      if (isKeychainError(error)) secretStatus.set(id, 'unreadable');
+      throw error;
+    }
+  }
+  const readSecret = (id: string): Promise<string | null> => fromKeychain(id, secrets.get(id));
+  // Presence only: the secret stays on the keychain's side.
+  const hasSecret = (id: string): Promise<boolean> => fromKeychain(id, secrets.has(id));
 
   const summarise = (record: AccessKeyRecord): AccessKeySummary => ({
     ...record,
@@ -57,16 +74,18 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     }
   }
 
+  function secretMissing(id: string): AppError {
+    secretStatus.set(id, 'missing');
+    return new AppError(
+      'SECRET_MISSING',
+      'The APISecret of this access key is not in the OS keychain (it may have been removed outside Gatekey). Re-enter it in Health if you still have it, or delete the key.',
+    );
+  }
+
   async function secretOf(id: string): Promise<string> {
     find(id);
-    const secret = await secrets.get(id);
-    if (secret === null) {
-      secretStatus.set(id, 'missing');
-      throw new AppError(
-        'SECRET_MISSING',
-        'The APISecret of this access key is not in the OS keychain (it may have been removed outside Gatekey). Delete this key and create a new one.',
-      );
-    }
+    const secret = await readSecret(id);
+    if (secret === null) throw secretMissing(id);
     secretStatus.set(id, 'present');
     return secret;
   }
@@ -81,19 +100,28 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     },
 
     async create(fields: AccessKeyFields): Promise<AccessKeySummary> {
+      assertMayChangeKeychain(store);
       assertNameFree(fields.name);
       const { id, apiKey } = unusedCredentials();
       const timestamp = now().toISOString();
       const record: AccessKeyRecord = { id, apiKey, ...fields, createdAt: timestamp, updatedAt: timestamp };
       // Keychain first: if it is unavailable, nothing reaches the store.
-      await secrets.set(id, newApiSecret());
+      try {
+        await secrets.set(id, newApiSecret());
+      } catch (error) {
+        // The write may have landed anyway (a timeout, a helper that crashed
+        // after writing): the next reconciliation removes it if it did. Only a
+        // keychain found locked before the call is known to hold nothing.
+        if (isKeychainError(error) && error.code !== 'KEYCHAIN_LOCKED') lateWrites.remember(id);
+        throw error;
+      }
       try {
         await store.update((data) => {
           assertNameFree(fields.name); // again, inside the queue: another create may have won
           data.accessKeys.push(record);
         });
       } catch (error) {
-        await secrets.delete(id).catch(() => undefined);
+        await secrets.delete(id).catch(() => lateWrites.remember(id));
         throw error;
       }
       secretStatus.set(id, 'present');
@@ -113,9 +141,11 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     },
 
     async delete(id: string): Promise<void> {
+      assertMayChangeKeychain(store);
       find(id);
-      // Refuse while the keychain cannot be reached, rather than leave a secret behind.
-      await secrets.get(id);
+      // Refuse while the keychain cannot be read (locked, gone, slow): the
+      // secret's presence must be known before its record goes.
+      await hasSecret(id);
       // The record goes first: if its removal never reaches the disk (a failed
       // save, then quit), the key must come back with its secret. Only once the
       // store is saved is the secret removed; otherwise it waits in the
@@ -130,6 +160,13 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
     /** The only path by which a secret leaves the main process: the user asked to see it. */
     revealSecret: secretOf,
+
+    /** Fails as revealSecret would (locked, unavailable, missing) without bringing the secret into main. */
+    async checkSecret(id: string): Promise<void> {
+      find(id);
+      if (!(await hasSecret(id))) throw secretMissing(id);
+      secretStatus.set(id, 'present');
+    },
 
     async copySecret(id: string): Promise<{ clearsAfterSeconds: number }> {
       return { clearsAfterSeconds: await clipboard.copySecret(await secretOf(id)) };
@@ -146,8 +183,9 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
     /** Health: puts back the secret of a key whose secret is missing. Never replaces one that is there. */
     async restoreSecret(id: string, secret: string): Promise<AccessKeySummary> {
+      assertMayChangeKeychain(store);
       const record = find(id);
-      if ((await secrets.get(id)) !== null) {
+      if (await hasSecret(id)) {
         throw new AppError('ALREADY_EXISTS', 'This access key still has its APISecret in the keychain; it was not replaced.', undefined, id);
       }
       await secrets.set(id, secret);
@@ -157,6 +195,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
     /** Health: removes a keychain entry that no access key record refers to. */
     async deleteOrphanSecret(account: string): Promise<void> {
+      assertMayChangeKeychain(store);
       if (store.index('accessKeyById').has(account)) {
         throw new AppError('INVALID_INPUT', 'This keychain entry belongs to an access key; delete the access key instead.');
       }
@@ -165,7 +204,8 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
     /** Health: makes a record for a keychain entry that lost it, from the APIKey the user still has. */
     async adoptOrphanSecret(account: string, apiKey: string, fields: AccessKeyFields): Promise<AccessKeySummary> {
-      if ((await secrets.get(account)) === null) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
+      assertMayChangeKeychain(store);
+      if (!(await secrets.has(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
       const timestamp = now().toISOString();
       const record: AccessKeyRecord = { id: account, apiKey, ...fields, createdAt: timestamp, updatedAt: timestamp };
       await store.update((data) => {
@@ -178,25 +218,9 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
       return summarise(record);
     },
 
-    /**
-     * Compares keychain and store, in the background. Each record is checked
-     * with its own keychain call, so a user action waits for one call at most,
-     * never for the whole pass. Looking for orphan entries needs a scan of the
-     * whole service (about 2.4 ms an entry): by default it runs only for
-     * stores of up to ORPHAN_SCAN_LIMIT keys; Health asks for it explicitly.
-     */
-    async reconcile(includeOrphans?: boolean): Promise<ReconcileReport> {
-      const records = store.read().accessKeys;
-      const missingSecretIds: string[] = [];
-      for (const { id } of records) {
-        const present = (await secrets.get(id)) !== null;
-        secretStatus.set(id, present ? 'present' : 'missing');
-        if (!present) missingSecretIds.push(id);
-      }
-      if (!(includeOrphans ?? records.length <= ORPHAN_SCAN_LIMIT)) return { missingSecretIds, orphanAccounts: [], orphansChecked: false, keychain: { state: 'ready' }, lateWritesRemoved: [] };
-      const ids = store.index('accessKeyById');
-      const orphanAccounts = (await secrets.accounts()).filter((account) => !ids.has(account));
-      return { missingSecretIds, orphanAccounts, orphansChecked: true, keychain: { state: 'ready' }, lateWritesRemoved: [] };
+    /** Compares keychain and store, in the background; see reconcileKeychain. */
+    reconcile(includeOrphans?: boolean): Promise<ReconcileReport> {
+      return reconcileKeychain({ store, secrets, secretStatus, lateWrites }, includeOrphans);
     },
   };
 }

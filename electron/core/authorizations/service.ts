@@ -17,10 +17,18 @@ const authorizationGone = () =>
  */
 export function createAuthorizationService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
   /** Every identifier that names the same access key: both of them when the key lives in this app. */
-  function identifiersOf(key: CallerKey): string[] {
-    const local = key.kind === 'accessKeyId' ? store.index('accessKeyById').get(key.value) : store.index('accessKeyByApiKey').get(key.value);
-    return local ? [local.id, local.apiKey] : [key.value];
+  function identifiersOf(keys: readonly CallerKey[]): string[] {
+    const names = new Set<string>();
+    for (const key of keys) {
+      const local = key.kind === 'accessKeyId' ? store.index('accessKeyById').get(key.value) : store.index('accessKeyByApiKey').get(key.value);
+      for (const name of local ? [local.id, local.apiKey, key.value] : [key.value]) names.add(name);
+    }
+    return [...names];
   }
+
+  /** The identifiers a request names: the one typed, or both from a key file. */
+  const keysOf = (callerKey: CallerKey, accessKeyId?: string): CallerKey[] =>
+    accessKeyId && callerKey.kind === 'apiKey' ? [callerKey, { kind: 'accessKeyId', value: accessKeyId }] : [callerKey];
 
   function boundGroupsOf(bindings: readonly BindingRecord[]): BoundGroup[] {
     const groups = store.index('groupById');
@@ -56,17 +64,18 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
   }
 
   /** Within an update: the draft may hold authorizations the index has not seen yet. */
-  function existingIn(data: Readonly<StoreData>, callerKey: CallerKey): AuthorizationRecord | undefined {
-    const names = identifiersOf(callerKey);
-    return data.authorizations.find((a) => names.includes(a.callerKey));
+  function existingIn(data: Readonly<StoreData>, keys: readonly CallerKey[]): AuthorizationRecord | undefined {
+    const names = new Set(identifiersOf(keys));
+    return data.authorizations.find((a) => names.has(a.callerKey) || (a.accessKeyId !== undefined && names.has(a.accessKeyId)));
   }
 
   return {
-    /** The ID of the authorization for this access key, if there is one. */
-    existingFor(callerKey: CallerKey): string | undefined {
+    /** The ID of the authorization for this access key, named by either identifier (a key file gives both). */
+    existingFor(callerKey: CallerKey, accessKeyId?: string): string | undefined {
       const byCallerKey = store.index('authorizationByCallerKey');
-      for (const name of identifiersOf(callerKey)) {
-        const found = byCallerKey.get(name);
+      const byAccessKeyId = store.index('authorizationByAccessKeyId');
+      for (const name of identifiersOf(keysOf(callerKey, accessKeyId))) {
+        const found = byCallerKey.get(name) ?? byAccessKeyId.get(name);
         if (found) return found.id;
       }
       return undefined;
@@ -76,9 +85,11 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
       return store.read().authorizations.map(summarise);
     },
 
-    async create({ callerKey, description }: { callerKey: CallerKey; description: string }): Promise<AuthorizationSummary> {
+    /** `accessKeyId` beside an APIKey: the same key's other identifier, kept so either finds this authorization. */
+    async create({ callerKey, accessKeyId, description }: { callerKey: CallerKey; accessKeyId?: string; description: string }): Promise<AuthorizationSummary> {
+      const keys = keysOf(callerKey, accessKeyId);
       const id = await store.update((data) => {
-        const existing = existingIn(data, callerKey);
+        const existing = existingIn(data, keys);
         if (existing) {
           throw new AppError(
             'ALREADY_EXISTS',
@@ -92,6 +103,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
           id: unusedId((candidate) => data.authorizations.some((a) => a.id === candidate)),
           callerKey: callerKey.value,
           callerKeyKind: callerKey.kind,
+          ...(keys[1] ? { accessKeyId: keys[1].value } : {}),
           callerType: 'apiCaller',
           description,
           createdAt: timestamp,
@@ -139,7 +151,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
       const data = store.read();
       const key = store.index('accessKeyById').get(accessKeyId);
       if (!key) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
-      const authorizationIds = new Set(data.authorizations.filter((a) => a.callerKey === key.id || a.callerKey === key.apiKey).map((a) => a.id));
+      const authorizationIds = new Set(data.authorizations.filter((a) => a.callerKey === key.id || a.callerKey === key.apiKey || a.accessKeyId === key.id).map((a) => a.id));
       const earliest = new Map<string, BindingRecord>();
       for (const binding of data.bindings) {
         if (!authorizationIds.has(binding.authorizationId)) continue;

@@ -9,6 +9,11 @@ export interface AuthorizationRecord {
   /** The caller's Access Key ID (12 hex, lowercase) or APIKey (32 hex, uppercase), as handed over. */
   callerKey: string;
   callerKeyKind: CallerKeyKind;
+  /**
+   * The same key's Access Key ID, when it came with the APIKey (a key file
+   * carries both): one authorization per access key, whichever identifier comes later.
+   */
+  accessKeyId?: string;
   callerType: CallerType;
   description: string;
   createdAt: string;

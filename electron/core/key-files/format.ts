@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccessKeyRecord } from '../access-keys/types';
+import { HANDOFF_PREFIX } from './import-rules';
 
 /**
  * The key file: what a caller hands a provider. Versioned, checksummed, and
@@ -8,8 +9,6 @@ import type { AccessKeyRecord } from '../access-keys/types';
 export const KEY_FILE_FORMAT = 'gatekey.apikey';
 export const KEY_FILE_VERSION = 1;
 export const KEY_FILE_EXTENSION = '.gatekey.json';
-export const MAX_KEY_FILE_BYTES = 64 * 1024;
-export const HANDOFF_PREFIX = 'gatekey-apikey:';
 
 export interface KeyFileContent {
   format: typeof KEY_FILE_FORMAT;

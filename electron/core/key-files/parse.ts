@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { unsafeCharacters } from '../text-rules';
-import { checksumOf, HANDOFF_PREFIX, KEY_FILE_FORMAT, KEY_FILE_VERSION, MAX_KEY_FILE_BYTES, type KeyFile } from './format';
+import { loneSurrogate, unsafeCharacters } from '../text-rules';
+import { checksumOf, KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from './format';
+import { HANDOFF_PREFIX, handoffLines, MAX_KEY_FILE_BYTES, TOO_BIG } from './import-rules';
+import { scanJson } from './json-scan';
 
 export type KeyFileResult = { ok: true; file: KeyFile } | { ok: false; reason: string };
 
@@ -8,7 +10,15 @@ const NEVER_A_SECRET = 'Key files must never carry a secret: this one has a fiel
 const SECRET_NAME = /secret|password|passwd|private|credential|^sk$|token/i;
 const SECRET_PREFIX = /^(apisecret|sk)[-_]?/i;
 
-const text = (max: number) => z.string().max(max).refine((value) => !unsafeCharacters.test(value), 'contains control or direction-changing characters');
+/** A key file is flat (depth 1); its nesting is checked before anything walks it. */
+const MAX_NESTING = 16;
+
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !loneSurrogate.test(value), 'contains a broken character (half of a surrogate pair)')
+    .refine((value) => !unsafeCharacters.test(value), 'contains control or direction-changing characters');
 const timestamp = z.iso.datetime();
 
 const keyFileSchema = z.strictObject({
@@ -24,7 +34,10 @@ const keyFileSchema = z.strictObject({
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'is not a sha256 checksum'),
 });
 
-/** Every key anywhere in the JSON, to catch prototype keys and secret-looking fields wherever they hide. */
+/**
+ * Every key anywhere in the JSON, to catch prototype keys and secret-looking fields wherever they hide.
+ * Recursive: only ever called on JSON whose depth `scanJson` has bounded.
+ */
 function* keysIn(value: unknown): Generator<string> {
   if (Array.isArray(value)) for (const item of value) yield* keysIn(item);
   else if (value !== null && typeof value === 'object') {
@@ -48,7 +61,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  */
 export function parseKeyFile(bytes: Uint8Array): KeyFileResult {
   const fail = (reason: string): KeyFileResult => ({ ok: false, reason });
-  if (bytes.byteLength > MAX_KEY_FILE_BYTES) return fail(`It is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a key file is under 1 KiB.`);
+  if (bytes.byteLength > MAX_KEY_FILE_BYTES) return fail(TOO_BIG);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fail('It starts with a UTF-8 byte-order mark; it was not written by Gatekey or was re-saved by an editor.');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) return fail('It is not UTF-8 text (it looks like UTF-16 or binary).');
   let textContent: string;
@@ -57,11 +70,16 @@ export function parseKeyFile(bytes: Uint8Array): KeyFileResult {
   } catch {
     return fail('It is not valid UTF-8 text.');
   }
+  const scan = scanJson(textContent);
+  if (scan.depth > MAX_NESTING) return fail(`It is nested too deep (${scan.depth} levels of brackets); a key file has one.`);
   let json: unknown;
   try {
     json = JSON.parse(textContent);
   } catch {
     return fail('It is not JSON; it may be truncated or not a key file.');
+  }
+  if (scan.duplicateName !== undefined) {
+    return fail(`It names the field "${scan.duplicateName}" twice; which one counts depends on the reader, so it was refused.`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('It is not a key file (its top level is not an object).');
   const keys = [...keysIn(json)];
@@ -77,11 +95,17 @@ export function parseKeyFile(bytes: Uint8Array): KeyFileResult {
   return { ok: true, file: parsed.data };
 }
 
-/** Reads the one-line handoff text pasted from a chat. */
-export function parseHandoffText(line: string): KeyFileResult {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith(HANDOFF_PREFIX)) return { ok: false, reason: `Handoff text starts with "${HANDOFF_PREFIX}".` };
-  const payload = trimmed.slice(HANDOFF_PREFIX.length).replace(/\s+/g, '');
+/**
+ * Reads the handoff text of one key, pasted from a chat or an e-mail: line
+ * breaks, indentation and `>` quote markers that the way added are dropped
+ * (the same rule the renderer uses to split a paste into keys).
+ */
+export function parseHandoffText(pasted: string): KeyFileResult {
+  const lines = handoffLines(pasted);
+  if (lines.length > 1) return { ok: false, reason: 'This text holds more than one line of handoff text; import them as separate items.' };
+  const line = lines[0] ?? '';
+  if (!line.startsWith(HANDOFF_PREFIX)) return { ok: false, reason: `Handoff text starts with "${HANDOFF_PREFIX}".` };
+  const payload = line.slice(HANDOFF_PREFIX.length);
   if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, reason: 'The handoff text is damaged (it has characters base64url does not use).' };
   return parseKeyFile(Buffer.from(payload, 'base64url'));
 }

@@ -1,11 +1,15 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AccessKeyService } from '../access-keys/service';
 import type { ClipboardGuard } from '../clipboard-guard';
 import { AppError } from '../errors';
+import { readChosenFile } from '../read-chosen-file';
+import { writeChosenFile } from '../write-chosen-file';
+import { truncateText } from '../text-rules';
+import { AUTHORIZATION_DESCRIPTION_MAX } from '../authorizations/rules';
 import type { AuthorizationService } from '../authorizations/service';
 import { fingerprintOf } from './fingerprint';
-import { buildKeyFile, handoffText, keyFileName, keyFileText, MAX_KEY_FILE_BYTES, type KeyFile } from './format';
+import { buildKeyFile, handoffText, keyFileName, keyFileText, type KeyFile } from './format';
+import { MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from './import-rules';
 import { parseHandoffText, parseKeyFile, type KeyFileResult } from './parse';
 import type { ImportableKey, KeyCandidate, KeyFileExport, KeyImportPreviewEntry, KeyImportSummary } from './types';
 
@@ -33,11 +37,15 @@ const importable = (file: KeyFile): ImportableKey => ({
   fingerprint: fingerprintOf(file.apiKey),
 });
 
+/** The contract's bound on a source name. */
+const MAX_SOURCE = 255;
+
 const parseCandidate = (candidate: KeyCandidate): KeyFileResult =>
   candidate.kind === 'handoff' ? parseHandoffText(candidate.text) : parseKeyFile(Buffer.from(candidate.base64, 'base64'));
 
 /** The authorization's description, from what the caller wrote about the key. */
-const descriptionFor = (file: Pick<KeyFile, 'name' | 'description'>): string => (file.description ? `${file.name}: ${file.description}` : file.name).slice(0, 256).trim();
+const descriptionFor = (file: Pick<KeyFile, 'name' | 'description'>): string =>
+  truncateText(file.description ? `${file.name}: ${file.description}` : file.name, AUTHORIZATION_DESCRIPTION_MAX).trim();
 
 /**
  * The handoff between teams: the caller exports the APIKey (never the secret)
@@ -51,9 +59,12 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       const parsed = parseCandidate(candidate);
       if (!parsed.ok) return { source: candidate.source, status: 'rejected', reason: parsed.reason };
       const key = importable(parsed.file);
-      if (seen.has(key.apiKey)) return { source: candidate.source, status: 'duplicate', key, reason: 'The same APIKey is in another item of this import.' };
-      seen.add(key.apiKey);
-      const existingId = authorizations.existingFor({ kind: 'apiKey', value: key.apiKey }) ?? authorizations.existingFor({ kind: 'accessKeyId', value: key.accessKeyId });
+      // Either identifier: one access key, one authorization.
+      if (seen.has(key.apiKey) || seen.has(key.accessKeyId)) {
+        return { source: candidate.source, status: 'duplicate', key, reason: 'The same access key (its APIKey or Access Key ID) is in another item of this import.' };
+      }
+      seen.add(key.apiKey).add(key.accessKeyId);
+      const existingId = authorizations.existingFor({ kind: 'apiKey', value: key.apiKey }, key.accessKeyId);
       return existingId ? { source: candidate.source, status: 'alreadyAuthorized', key, existingId } : { source: candidate.source, status: 'new', key };
     });
   }
@@ -63,11 +74,7 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       const key = accessKeys.get(id);
       const path = await dialogs.chooseSavePath(keyFileName(key));
       if (!path) return { saved: false };
-      try {
-        await writeFile(path, keyFileText(buildKeyFile(key, now())), { mode: 0o644 });
-      } catch (error) {
-        throw new AppError('FILE_WRITE_FAILED', `Could not write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`);
-      }
+      await writeChosenFile(path, keyFileText(buildKeyFile(key, now())));
       return { saved: true, path, fingerprint: fingerprintOf(key.apiKey) };
     },
 
@@ -77,20 +84,22 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       return { fingerprint: fingerprintOf(key.apiKey) };
     },
 
-    /** Opens the file dialog; files over 64 KiB are refused before being read. */
+    /**
+     * Opens the file dialog and reads what was chosen, as a drop would: the first
+     * 200 files, each through one handle and never past 64 KiB; the rest get a reason.
+     */
     async chooseFiles(): Promise<{ candidates: KeyCandidate[]; refused: Array<{ source: string; reason: string }> }> {
       const candidates: KeyCandidate[] = [];
       const refused: Array<{ source: string; reason: string }> = [];
-      for (const path of await dialogs.chooseKeyFiles()) {
-        const source = basename(path);
-        try {
-          const info = await stat(path);
-          if (!info.isFile()) refused.push({ source, reason: 'It is not a file.' });
-          else if (info.size > MAX_KEY_FILE_BYTES) refused.push({ source, reason: `It is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a key file is under 1 KiB.` });
-          else candidates.push({ source, kind: 'file', base64: (await readFile(path)).toString('base64') });
-        } catch (error) {
-          refused.push({ source, reason: `It could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
+      for (const [index, path] of (await dialogs.chooseKeyFiles()).entries()) {
+        const source = truncateText(basename(path), MAX_SOURCE, '…');
+        if (index >= MAX_IMPORT_ITEMS) {
+          refused.push({ source, reason: TOO_MANY });
+          continue;
         }
+        const read = await readChosenFile(path, MAX_KEY_FILE_BYTES, TOO_BIG);
+        if (read.ok) candidates.push({ source, kind: 'file', base64: read.bytes.toString('base64') });
+        else refused.push({ source, reason: read.reason });
       }
       return { candidates, refused };
     },
@@ -107,7 +116,12 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
           summary.alreadyAuthorized.push({ source: entry.source, existingId: entry.existingId, apiKey: entry.key.apiKey });
         } else {
           try {
-            const created = await authorizations.create({ callerKey: { kind: 'apiKey', value: entry.key.apiKey }, description: descriptionFor(entry.key) });
+            // Both identifiers, so typing the Access Key ID later finds this authorization.
+            const created = await authorizations.create({
+              callerKey: { kind: 'apiKey', value: entry.key.apiKey },
+              accessKeyId: entry.key.accessKeyId,
+              description: descriptionFor(entry.key),
+            });
             summary.created.push({ source: entry.source, authorizationId: created.id, apiKey: entry.key.apiKey, fingerprint: entry.key.fingerprint });
           } catch (error) {
             if (error instanceof AppError && error.code === 'ALREADY_EXISTS' && error.existingId) {

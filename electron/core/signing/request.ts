@@ -1,4 +1,6 @@
 import { AppError } from '../errors';
+import { curlCommand } from './curl';
+import { injectionProblem, nonceProblem, regionProblem, serviceProblem, signingDateProblem, visible, type Problem } from './input-rules';
 import { sign } from './signer';
 import type { Algorithm, SignedRequest } from './types';
 
@@ -45,19 +47,25 @@ export function parseTargetUrl(text: string): URL {
   return url;
 }
 
-/** Header names must be HTTP tokens; values printable ASCII. CR or LF anywhere would inject headers. */
+/**
+ * Header names must be HTTP tokens; values printable ASCII without tabs.
+ * A line break or any other control character anywhere would inject headers
+ * (into the request, the printed header lines or the curl preview).
+ */
 const RESERVED = new Set(['host', 'authorization', 'x-jdcloud-date', 'x-jdcloud-nonce']);
 
 export function checkHeaders(headers: ReadonlyArray<readonly [string, string]>): void {
   const seen = new Set<string>();
   for (const [name, value] of headers) {
+    // First, so that no later message quotes a control character back to the screen or terminal.
+    const injection = injectionProblem(name) ?? injectionProblem(value);
+    if (injection) throw invalid('headers', `Header "${visible(name)}" ${injection}.`);
     const lower = name.toLowerCase();
     if (seen.has(lower)) throw invalid('headers', `Header "${name}" is given twice; give it once (join values with a comma).`);
     seen.add(lower);
     if (RESERVED.has(lower) && lower !== 'host') throw invalid('headers', `Gatekey sets "${name}" itself when it signs; remove it from the headers.`);
-    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) throw invalid('headers', `Header "${name.replace(/[\r\n]/g, ' ')}" contains a line break; that is refused (header injection).`);
-    if (!TOKEN.test(name)) throw invalid('headers', `"${name}" is not a valid header name.`);
-    if (!/^[\x20-\x7e\t]*$/.test(value)) throw invalid('headers', `The value of header "${name}" has non-ASCII or control characters; encode it first.`);
+    if (!TOKEN.test(name)) throw invalid('headers', `"${visible(name)}" is not a valid header name.`);
+    if (!/^[\x20-\x7e]*$/.test(value)) throw invalid('headers', `The value of header "${name}" has non-ASCII or control characters; encode it first.`);
     if (name.toLowerCase() === 'host') throw invalid('headers', 'The Host header is taken from the URL; remove it from the headers.');
   }
 }
@@ -88,20 +96,32 @@ export function scopeOfHost(hostname: string): { service?: string; region?: stri
   return { service, region };
 }
 
-const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+/** Throws for the first field whose rule finds a problem; the message starts with the field's name. */
+function check(field: string, label: string, value: string, problemOf: (value: string) => Problem): void {
+  const problem = problemOf(value);
+  if (problem) throw invalid(field, `${label} ${problem}.`);
+}
 
 export function signTestRequest(request: TestRequest, credentials: SigningCredentials, options: SigningOptions): SignedRequest {
   const url = parseTargetUrl(request.url);
   checkHeaders(request.headers);
   if (Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES) throw invalid('body', 'The body is over 10 MiB; a test call cannot send that much.');
   const method = request.method.toUpperCase();
-  if (!TOKEN.test(method)) throw invalid('method', `"${request.method}" is not an HTTP method.`);
+  if (!TOKEN.test(method)) throw invalid('method', `"${visible(request.method)}" is not an HTTP method.`);
 
+  // Checked before trimming: trim() would quietly drop a trailing line break or U+2028 that should be refused.
+  if (options.region !== undefined) check('region', 'The region', options.region, injectionProblem);
+  if (options.service !== undefined) check('service', 'The service', options.service, injectionProblem);
+  check('nonce', 'The nonce', options.nonce, nonceProblem);
+  check('date', 'The date', options.date, signingDateProblem);
   const fromHost = scopeOfHost(url.hostname);
   const region = options.region?.trim() || fromHost.region;
   const service = options.service?.trim() || fromHost.service;
   if (!region) throw invalid('region', 'The host does not name a region; enter the region (such as cn-north-1).');
   if (!service) throw invalid('service', 'The host does not name a service; enter the service name.');
+  // A host may hold characters no scope allows (such as ' or $), so what it names is checked like a typed value.
+  check('region', options.region?.trim() ? 'The region' : 'The region named by the host', region, regionProblem);
+  check('service', options.service?.trim() ? 'The service' : 'The service named by the host', service, serviceProblem);
 
   // URL.host keeps the port only when it is not the scheme's default, which is what goes on the wire.
   const headers: Array<[string, string]> = [...request.headers.map(([n, v]) => [n, v] as [string, string]), ['host', url.host]];
@@ -120,10 +140,6 @@ export function signTestRequest(request: TestRequest, credentials: SigningCreden
     nonce: options.nonce,
   });
   const sent: Array<[string, string]> = [...headers, ...signature.headersToAdd];
-  const curl = [
-    `curl -sS -X ${method} ${shellQuote(url.href)}`,
-    ...sent.filter(([name]) => name.toLowerCase() !== 'host').map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`),
-    ...(request.body === '' ? [] : [`--data-raw ${shellQuote(request.body)}`]),
-  ].join(' \\\n  ');
+  const curl = curlCommand({ method, url: url.href, headers: sent, body: request.body });
   return { ...signature, method, url: url.href, headers: sent, body: request.body, region, service, curl };
 }

@@ -1,9 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalHeaders, canonicalPath, canonicalQuery } from './canonical';
+import { signingDateProblem } from './input-rules';
 import type { Algorithm, Signature } from './types';
 
 export type { Algorithm, Signature } from './types';
-
 
 export interface SignInput {
   algorithm: Algorithm;
@@ -24,14 +24,13 @@ export interface SignInput {
   nonce: string;
 }
 
-export const DATE_FORMAT = /^\d{8}T\d{6}Z$/;
-
 const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** Signs a request the way the JD Cloud API gateway verifies it. Pure: no clock, no randomness, no I/O. */
 export function sign(input: SignInput): Signature {
-  if (!DATE_FORMAT.test(input.date)) throw new RangeError('The date must be YYYYMMDDTHHMMSSZ (UTC).');
+  const dateProblem = signingDateProblem(input.date);
+  if (dateProblem) throw new RangeError(`The date ${dateProblem}.`);
   const v = input.algorithm;
   const day = input.date.slice(0, 8);
   const terminator = `${v.toLowerCase()}_request`;

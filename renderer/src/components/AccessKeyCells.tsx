@@ -1,7 +1,7 @@
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import { formatDateTime, shortenApiKey } from '../format';
 import { CopyButton } from './CopyButton';
-import { SecretMissingBadge } from './SecretMissingBadge';
+import { SecretStatusBadge } from './SecretMissingBadge';
 
 export interface AccessKeyCellsProps {
   accessKey: AccessKeySummary;
@@ -17,7 +17,7 @@ export function AccessKeyCells({ accessKey, onOpen, onCopyApiKey }: AccessKeyCel
         <button type="button" className="link-button" onClick={onOpen}>
           {accessKey.name}
         </button>
-        {accessKey.secretStatus === 'missing' && <SecretMissingBadge />}
+        <SecretStatusBadge status={accessKey.secretStatus} />
       </td>
       <td>
         <code>{accessKey.id}</code>

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { CopyButton } from './CopyButton';
 import { SecretField } from './SecretField';
-import { SecretMissingBadge } from './SecretMissingBadge';
+import { SecretStatusBadge } from './SecretMissingBadge';
 
 /** The key pair a caller signs with: APIKey in full, APISecret only on request. */
 export function AccessKeyCredentials({ accessKey }: { accessKey: AccessKeySummary }) {
@@ -12,7 +12,7 @@ export function AccessKeyCredentials({ accessKey }: { accessKey: AccessKeySummar
     <section className="card" aria-labelledby="credentials-title">
       <h2 id="credentials-title" className="card-title">
         Key pair
-        {accessKey.secretStatus === 'missing' && <SecretMissingBadge />}
+        <SecretStatusBadge status={accessKey.secretStatus} />
       </h2>
       <table className="table table-plain">
         <thead>
@@ -31,7 +31,7 @@ export function AccessKeyCredentials({ accessKey }: { accessKey: AccessKeySummar
             </td>
             <td>
               {/* Keyed by id: another key's page starts with its secret hidden. */}
-              <SecretField key={accessKey.id} accessKeyId={accessKey.id} />
+              <SecretField key={accessKey.id} accessKey={accessKey} />
             </td>
           </tr>
         </tbody>

@@ -14,6 +14,7 @@ type Field = keyof typeof rules;
 /** Gives a keychain entry that lost its record an access key again, with the APIKey the user still has. */
 export function AdoptOrphanDialog({ account, onDone, onCancel }: { account: string; onDone(): void; onCancel(): void }) {
   const adopt = useAppStore((s) => s.adoptOrphanSecret);
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
   const form = useSchemaForm(rules, { name: '', description: '', apiKey: '' });
   const [pending, setPending] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -29,8 +30,11 @@ export function AdoptOrphanDialog({ account, onDone, onCancel }: { account: stri
     setPending(true);
     const result = await adopt({ account, ...checked.values });
     if (result.ok) return onDone();
+    // The user said no in main's own confirmation: close quietly.
+    if (result.error.code === 'NOT_CONFIRMED') return onCancel();
     setPending(false);
     form.showServerError(result.error);
+    noteKeychainError(result.error);
     const field = (Object.keys(result.error.fields ?? {}) as Field[]).find((key) => key in rules);
     if (field) focus(field);
   };
@@ -44,10 +48,12 @@ export function AdoptOrphanDialog({ account, onDone, onCancel }: { account: stri
       footer={<SubmitFooter pending={pending} label="Adopt" pendingLabel="Adopting…" onCancel={onCancel} />}
     >
       <div className="form">
-        <p className="dialog-message">
-          The keychain entry <code>{account}</code> holds an APISecret but no access key refers to it. Adopting makes
-          an access key with this ID again; the APISecret stays in the keychain as it is.
-        </p>
+        <div className="dialog-message">
+          <p>
+            The keychain entry <code>{account}</code> holds an APISecret but no access key refers to it. Adopting makes
+            an access key with this ID again; the APISecret stays in the keychain as it is.
+          </p>
+        </div>
         <AccessKeyNameFields values={form.values} errors={form.errors} change={form.change} blur={form.blur} nameInput={nameInput} descriptionInput={descriptionInput} />
         <FormField
           label="APIKey"

@@ -1,16 +1,19 @@
 import { useId, useRef, useState } from 'react';
+import type { StoreChanges } from '../../../electron/storage/store-status';
 import type { IpcError } from '../api';
 import { useAppStore } from '../store';
 import type { ConflictChoice } from '../store/data-safety-slice';
+import { ChangeSummary } from './ChangeSummary';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 
 /**
  * Another program changed the data file since Gatekey read it. Gatekey wrote
  * nothing over it and writes nothing until the user picks a side; so the
- * dialog cannot be dismissed without a choice.
+ * dialog cannot be dismissed without a choice. It lists what Reload would
+ * drop before the user chooses it.
  */
-export function ConflictDialog({ file, problem }: { file: string; problem: string }) {
+export function ConflictDialog({ file, problem, unsavedChanges }: { file: string; problem: string; unsavedChanges?: StoreChanges }) {
   const resolve = useAppStore((s) => s.resolveStoreConflict);
   const [pending, setPending] = useState<ConflictChoice | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
@@ -62,6 +65,19 @@ export function ConflictDialog({ file, problem }: { file: string; problem: strin
             as a backup in the <code>backups</code> folder next to it.
           </li>
         </ul>
+        {unsavedChanges && unsavedChanges.total > 0 && (
+          <>
+            <p>Reload from disk would drop these unsaved changes:</p>
+            <ChangeSummary changes={unsavedChanges} label="Unsaved changes" verbs={{ created: 'created', edited: 'changed', deleted: 'deleted' }} />
+            {unsavedChanges.accessKeys.created.count > 0 && (
+              <p>
+                The APISecrets of access keys you created stay in the OS keychain either way; after a reload, Health
+                lists them so you can adopt them again.
+              </p>
+            )}
+          </>
+        )}
+        {unsavedChanges && unsavedChanges.total === 0 && <p>You have no unsaved changes: Reload from disk drops nothing of yours.</p>}
       </div>
       {error && <ErrorAlert error={error} />}
     </Dialog>

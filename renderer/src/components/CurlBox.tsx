@@ -8,7 +8,7 @@ const copyKeys = typeof navigator !== 'undefined' && /Mac/i.test(navigator.userA
  * permission and there is no channel for copying arbitrary text, so the user
  * selects it (focus selects all) and copies with the keyboard.
  */
-export function CurlBox({ curl }: { curl: string }) {
+export function CurlBox({ curl, signatureOnSend = false }: { curl: string; signatureOnSend?: boolean }) {
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const selectAll = () => {
@@ -33,7 +33,11 @@ export function CurlBox({ curl }: { curl: string }) {
       </div>
       <textarea ref={area} className="code-block curl-box" readOnly value={curl} rows={Math.min(lines, 12)} aria-label="curl command"
         aria-describedby={`${id}-hint`} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
-      <p className="field-hint">Carries the signature, never the APISecret. The signature holds the time it was made: sign again if the gateway says it expired.</p>
+      {signatureOnSend ? (
+        <p className="field-hint">The signature is added when you press Send (the Authorization above ends in a placeholder); the command that was sent, signed, is shown with the response.</p>
+      ) : (
+        <p className="field-hint">Carries the signature, never the APISecret. The signature holds the time it was made: sign again if the gateway says it expired.</p>
+      )}
     </section>
   );
 }

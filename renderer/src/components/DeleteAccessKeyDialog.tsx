@@ -1,13 +1,25 @@
+import { useRef } from 'react';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import { useConfirmAction } from '../hooks/useConfirmAction';
+import { isUnreadable, type UnreadableKeychain } from '../keychain-state';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Dialog } from './Dialog';
+import { KeychainProblem } from './KeychainProblem';
 
 /** On success the store leaves the details screen, which unmounts this dialog. */
 export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessKeySummary; onClose(): void }) {
   const remove = useAppStore((s) => s.deleteAccessKey);
-  const { pending, error, confirm } = useConfirmAction(() => remove(accessKey.id));
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
+  const keychain = useAppStore((s) => s.keychain);
+  const { pending, error, confirm } = useConfirmAction(async () => {
+    const result = await remove(accessKey.id);
+    // A keychain found locked only now turns this dialog into the one below.
+    if (!result.ok) noteKeychainError(result.error, accessKey.id);
+    return result;
+  }, undefined, onClose);
 
+  if (isUnreadable(keychain)) return <DeleteBlocked accessKey={accessKey} keychain={keychain} onClose={onClose} />;
   return (
     <ConfirmDialog
       title="Delete Access Key"
@@ -25,5 +37,36 @@ export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: Acces
         Its APISecret is removed from the OS keychain, and callers using it will stop working. This cannot be undone.
       </p>
     </ConfirmDialog>
+  );
+}
+
+/**
+ * Deleting while the keychain cannot be read would drop the record and leave its
+ * APISecret behind, so the dialog offers only "Check again" and Close.
+ */
+function DeleteBlocked({ accessKey, keychain, onClose }: { accessKey: AccessKeySummary; keychain: UnreadableKeychain; onClose(): void }) {
+  const recheck = useAppStore((s) => s.recheckKeychain);
+  const checking = useAppStore((s) => s.keychainChecking || s.reconcile.status === 'running');
+  const close = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title="Delete Access Key"
+      role="alertdialog"
+      initialFocus={close}
+      onClose={onClose}
+      footer={
+        <button ref={close} type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <div className="dialog-message">
+        <p>
+          <strong>{accessKey.name}</strong> (<code>{accessKey.id}</code>) cannot be deleted while the OS keychain cannot be read: its APISecret would
+          stay behind in the keychain. Nothing was deleted.
+        </p>
+      </div>
+      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={checking} onRetry={() => void recheck()} compact />
+    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ export interface MissingSecretRow {
 export interface HealthFindingsProps {
   missing: MissingSecretRow[];
   orphans: string[];
-  /** Store-writing actions (delete a record, adopt an entry) are off while the store is read-only. */
+  /** Every fix is off in a read-only instance: it must change neither the store nor the keychain. */
   readOnly: boolean;
   /** A keychain check is running: its report may change, and the keychain takes one call at a time. */
   busy: boolean;
@@ -32,7 +32,7 @@ function MissingRow({ row, readOnly, busy, onRestoreSecret, onDeleteKey }: Pick<
         <code>{row.id}</code>
       </td>
       <td className="cell-actions">
-        <button type="button" className="button button-small" aria-describedby={nameId} disabled={busy} onClick={() => onRestoreSecret(row)}>
+        <button type="button" className="button button-small" aria-describedby={nameId} disabled={readOnly || busy} onClick={() => onRestoreSecret(row)}>
           <Icon name="key" size={14} />
           <span>Re-enter secret</span>
         </button>
@@ -57,7 +57,7 @@ function OrphanRow({ account, readOnly, busy, onAdopt, onDeleteOrphan }: Pick<He
           <Icon name="link" size={14} />
           <span>Adopt</span>
         </button>
-        <button type="button" className="button button-small button-danger-outline" aria-describedby={accountId} disabled={busy} onClick={() => onDeleteOrphan(account)}>
+        <button type="button" className="button button-small button-danger-outline" aria-describedby={accountId} disabled={readOnly || busy} onClick={() => onDeleteOrphan(account)}>
           <Icon name="trash" size={14} />
           <span>Delete entry</span>
         </button>
@@ -75,7 +75,7 @@ export function HealthFindings({ missing, orphans, readOnly, busy, onRestoreSecr
           <h2 id="health-missing-title" className="card-title">
             Access keys whose APISecret is missing
           </h2>
-          <p className="health-hint">Callers cannot be verified for these keys. Re-enter the secret if the caller still has it; otherwise delete the key.</p>
+          <p className="health-hint">The OS keychain was read and has no APISecret for these keys, so callers cannot be verified. Re-enter the secret if the caller still has it; only if nobody has it, delete the key.</p>
           <div className="table-wrap">
             <table className="table table-dense">
               <thead>

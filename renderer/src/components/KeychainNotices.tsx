@@ -1,10 +1,36 @@
+import type { ReactNode } from 'react';
 import { errorMessage } from '../api';
+import { isUnreadable, keychainAdvice, keychainHeading, type UnreadableKeychain } from '../keychain-state';
 import { useAppStore } from '../store';
 import { Icon } from './Icon';
 
-/** What the background keychain check found: a failure (warning) or orphaned entries (info). */
+/** A keychain that cannot be read: which state, how to fix it, and "Check again". Keys stay listed; none is called missing. */
+function UnreadableNotice({ keychain, dismissButton }: { keychain: UnreadableKeychain; dismissButton: ReactNode }) {
+  const recheck = useAppStore((s) => s.recheckKeychain);
+  const checking = useAppStore((s) => s.keychainChecking || s.reconcile.status === 'running');
+  return (
+    <section className="banner banner-warning" role="status" aria-labelledby="keychain-notice-title">
+      <Icon name="warning" size={18} />
+      <div>
+        <p id="keychain-notice-title" className="banner-title">
+          {keychainHeading(keychain)}
+        </p>
+        <p className="banner-text">{keychainAdvice(keychain)}</p>
+        <p className="banner-text">Every access key is still listed, and none is marked missing: Gatekey cannot tell until it can read the keychain. Showing, copying or signing with an APISecret waits until then.</p>
+      </div>
+      <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
+        <Icon name="refresh" size={14} />
+        <span>{checking ? 'Checking…' : 'Check again'}</span>
+      </button>
+      {dismissButton}
+    </section>
+  );
+}
+
+/** What the background keychain check found: a keychain it cannot read, a failure (warning), or orphaned entries (info). */
 export function KeychainNotices() {
   const reconcile = useAppStore((s) => s.reconcile);
+  const keychain = useAppStore((s) => s.keychain);
   const dismissed = useAppStore((s) => s.reconcileNoticeDismissed);
   const dismiss = useAppStore((s) => s.dismissReconcileNotice);
   const onHealth = useAppStore((s) => s.screen.name === 'health');
@@ -23,6 +49,8 @@ export function KeychainNotices() {
       <Icon name="close" size={14} />
     </button>
   );
+
+  if (isUnreadable(keychain)) return <UnreadableNotice keychain={keychain} dismissButton={dismissButton} />;
 
   if (reconcile.status === 'failed') {
     return (

@@ -19,6 +19,7 @@ const check = (value: string) => {
  */
 export function RestoreSecretDialog({ accessKey, onDone, onCancel }: { accessKey: Pick<AccessKeySummary, 'id' | 'name'>; onDone(): void; onCancel(): void }) {
   const restore = useAppStore((s) => s.restoreAccessKeySecret);
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
   const [secret, setSecret] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<IpcError | null>(null);
@@ -36,9 +37,12 @@ export function RestoreSecretDialog({ accessKey, onDone, onCancel }: { accessKey
     setPending(true);
     const result = await restore(accessKey.id, secret);
     if (result.ok) return onDone();
+    // The user said no in main's own confirmation: close quietly.
+    if (result.error.code === 'NOT_CONFIRMED') return onCancel();
     setPending(false);
     if (result.error.fields?.secret) setFieldError(result.error.fields.secret);
     else setError(result.error);
+    noteKeychainError(result.error);
   };
 
   return (
@@ -50,10 +54,12 @@ export function RestoreSecretDialog({ accessKey, onDone, onCancel }: { accessKey
       footer={<SubmitFooter pending={pending} label="Save APISecret" pendingLabel="Saving…" onCancel={onCancel} />}
     >
       <div className="form">
-        <p className="dialog-message">
-          The OS keychain has no APISecret for <strong>{accessKey.name}</strong> (<code>{accessKey.id}</code>). If the
-          caller still has it, type or paste it here; it goes straight into the keychain.
-        </p>
+        <div className="dialog-message">
+          <p>
+            The OS keychain has no APISecret for <strong>{accessKey.name}</strong> (<code>{accessKey.id}</code>). If the
+            caller still has it, type or paste it here; it goes straight into the keychain.
+          </p>
+        </div>
         <div className="field">
           <label htmlFor={id} className="field-label">
             APISecret

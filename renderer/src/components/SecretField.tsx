@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import { api, type IpcError } from '../api';
+import { isUnreadable, keychainStateOf } from '../keychain-state';
 import { useAppStore } from '../store';
 import { ErrorAlert } from './ErrorAlert';
 import { Icon } from './Icon';
+import { KeychainProblem } from './KeychainProblem';
+import { SecretMissingHelp } from './SecretMissingHelp';
 
 /** A shown secret hides itself again after this long. */
 export const REVEAL_MS = 60_000;
@@ -12,14 +16,16 @@ export const REVEAL_MS = 60_000;
  * only in this component's state — never in the store — and is dropped on Hide,
  * after REVEAL_MS, and when the component unmounts (navigation).
  */
-export function SecretField({ accessKeyId }: { accessKeyId: string }) {
+export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, 'id' | 'name'> }) {
+  const accessKeyId = accessKey.id;
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, setPending] = useState<'reveal' | 'copy' | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
+  const [error, setError] = useState<{ failure: IpcError; retry(): void } | null>(null);
   // Hide during a pending reveal must win over the answer that arrives later.
   const revealRequest = useRef(0);
   const showToast = useAppStore((s) => s.showToast);
-  const markSecretMissing = useAppStore((s) => s.markSecretMissing);
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
+  const recheckKeychain = useAppStore((s) => s.recheckKeychain);
 
   useEffect(() => {
     if (secret === null) return;
@@ -27,9 +33,13 @@ export function SecretField({ accessKeyId }: { accessKeyId: string }) {
     return () => clearTimeout(timer);
   }, [secret]);
 
-  const fail = (failure: IpcError) => {
-    setError(failure);
-    if (failure.code === 'SECRET_MISSING') markSecretMissing(accessKeyId);
+  const fail = (failure: IpcError, retry: () => void) => {
+    setError({ failure, retry });
+    noteKeychainError(failure, accessKeyId);
+  };
+  /** The keychain answered: if Gatekey still thinks it cannot be read, look again so the notice and badges follow. */
+  const answered = () => {
+    if (isUnreadable(useAppStore.getState().keychain)) void recheckKeychain();
   };
 
   const toggle = async () => {
@@ -44,8 +54,9 @@ export function SecretField({ accessKeyId }: { accessKeyId: string }) {
     const result = await api.revealAccessKeySecret(accessKeyId);
     if (request !== revealRequest.current) return;
     setPending(null);
-    if (result.ok) setSecret(result.data.secret);
-    else fail(result.error);
+    if (!result.ok) return fail(result.error, () => void toggle());
+    setSecret(result.data.secret);
+    answered();
   };
 
   const copy = async () => {
@@ -54,8 +65,9 @@ export function SecretField({ accessKeyId }: { accessKeyId: string }) {
     // Main copies the secret itself and clears the clipboard later; it never comes through here.
     const result = await api.copyAccessKeySecret(accessKeyId);
     setPending((p) => (p === 'copy' ? null : p));
-    if (result.ok) showToast(`APISecret copied. The clipboard will be cleared in ${result.data.clearsAfterSeconds} s`);
-    else fail(result.error);
+    if (!result.ok) return fail(result.error, () => void copy());
+    showToast(`APISecret copied. The clipboard will be cleared in ${result.data.clearsAfterSeconds} s`);
+    answered();
   };
 
   const shown = secret !== null;
@@ -80,7 +92,15 @@ export function SecretField({ accessKeyId }: { accessKeyId: string }) {
         </button>
       </div>
       {shown && <p className="field-hint">Hidden again automatically after {REVEAL_MS / 1000} seconds.</p>}
-      {error && <ErrorAlert error={error} compact />}
+      {error && <SecretProblem accessKey={accessKey} error={error.failure} retrying={pending !== null} onRetry={error.retry} onRestored={() => setError(null)} />}
     </div>
   );
+}
+
+/** Why the secret could not be shown or copied: missing (with re-enter first), or a keychain that cannot be read (with a retry). */
+function SecretProblem({ accessKey, error, retrying, onRetry, onRestored }: { accessKey: Pick<AccessKeySummary, 'id' | 'name'>; error: IpcError; retrying: boolean; onRetry(): void; onRestored(): void }) {
+  if (error.code === 'SECRET_MISSING') return <SecretMissingHelp accessKey={accessKey} onRestored={onRestored} compact />;
+  const keychain = keychainStateOf(error);
+  if (keychain) return <KeychainProblem keychain={keychain} retryLabel="Try again" retrying={retrying} onRetry={onRetry} compact />;
+  return <ErrorAlert error={error} compact />;
 }

@@ -1,4 +1,5 @@
 import type { SignedRequest } from '../../../electron/core/signing/types';
+import { SIGNATURE_ON_SEND } from '../../../electron/core/test-call/signature-on-send';
 import type { IpcError } from '../api';
 import { joinAnd } from '../store/test-call-input';
 import { CodeBlock, HeaderTable } from './CodeBlock';
@@ -54,11 +55,15 @@ export function SignaturePanel({ state, onResign }: { state: SignatureState; onR
   }
 
   const { request, stale } = state;
+  // A stored key's APISecret signs only on Send: the preview shows everything else.
+  const onSend = request.signature === SIGNATURE_ON_SEND;
   return (
     <div className={stale ? 'signature is-stale' : 'signature'} aria-busy={stale}>
       <div className="signature-summary">
         <p className="signature-when">
-          Signed {signedAt(request)}. Every change signs again, with a new date and nonce.
+          {onSend
+            ? `Prepared ${signedAt(request)}. The signature is computed with the APISecret from the keychain when you press Send; the response shows what was signed.`
+            : `Signed ${signedAt(request)}. Every change signs again, with a new date and nonce.`}
         </p>
         <button type="button" className="button button-small" onClick={onResign}>
           <Icon name="refresh" size={14} />
@@ -83,7 +88,7 @@ export function SignaturePanel({ state, onResign }: { state: SignatureState; onR
       <CodeBlock title="String to sign">{request.stringToSign}</CodeBlock>
       <HeaderTable title="Headers to send" headers={request.headers} highlight={(name) => added.has(name.toLowerCase())} />
       <p className="field-hint signature-legend">Highlighted headers are added by Gatekey; the rest are yours.</p>
-      <CurlBox curl={request.curl} />
+      <CurlBox curl={request.curl} signatureOnSend={onSend} />
     </div>
   );
 }

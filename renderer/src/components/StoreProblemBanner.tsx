@@ -8,7 +8,7 @@ import { UnsavedBanner } from './UnsavedBanner';
  */
 export function StoreProblemBanner() {
   const store = useAppStore((s) => s.appStatus?.store);
-  if (store?.state === 'readOnly') return <ReadOnlyBanner file={store.file} problem={store.problem} />;
+  if (store?.state === 'readOnly') return <ReadOnlyBanner file={store.file} problem={store.problem} cause={store.cause} />;
   if (store?.state === 'ok' && store.unsaved) return <UnsavedBanner problem={store.unsaved.problem} since={store.unsaved.since} />;
   return null;
 }

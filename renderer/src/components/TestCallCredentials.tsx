@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
 import type { FieldErrors } from '../../../electron/core/errors';
+import { unreadableWords } from '../keychain-state';
+import { useAppStore } from '../store';
 import { MANUAL_CREDENTIALS } from '../store/test-call-slice';
 import { FormField } from './FormField';
 import { SelectField } from './SelectField';
@@ -18,11 +20,19 @@ export interface TestCallCredentialsProps {
 
 const noop = () => {};
 
+/** A stored key's name, with what is known to be wrong with its APISecret. */
+function keyLabel(key: AccessKeySummary, unreadable: string): string {
+  if (key.secretStatus === 'missing') return `${key.name} (APISecret missing)`;
+  if (key.secretStatus === 'unreadable') return `${key.name} (${unreadable})`;
+  return key.name;
+}
+
 /** Which key signs: a stored access key, or an APIKey typed here with its APISecret pasted. */
 export function TestCallCredentials({ keys, credential, apiKey, secret, errors, onCredential, onApiKey, onSecret }: TestCallCredentialsProps) {
   const id = useId();
+  const unreadable = unreadableWords(useAppStore((s) => s.keychain));
   const options = [
-    ...keys.map((key) => ({ value: key.id, label: key.secretStatus === 'missing' ? `${key.name} (APISecret missing)` : key.name })),
+    ...keys.map((key) => ({ value: key.id, label: keyLabel(key, unreadable) })),
     { value: MANUAL_CREDENTIALS, label: 'Enter an APIKey and APISecret…' },
   ];
   const chosen = keys.find((key) => key.id === credential);

@@ -3,6 +3,7 @@ import type { TestCallResponse as Response } from '../../../electron/core/test-c
 import type { Result } from '../api';
 import { prettyBody, statusClass } from '../store/test-call-input';
 import { CodeBlock, HeaderTable } from './CodeBlock';
+import { CurlBox } from './CurlBox';
 import { ErrorAlert } from './ErrorAlert';
 import { Icon } from './Icon';
 
@@ -85,6 +86,8 @@ export function TestCallResponse({ state, shortcut }: { state: SendState; shortc
         </p>
       )}
       <HeaderTable title="Response headers" headers={response.headers} />
+      {/* The preview of a stored key carries no signature; this is the request as signed and sent. */}
+      <CurlBox curl={request.curl} />
     </div>
   );
 }

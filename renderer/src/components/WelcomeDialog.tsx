@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { errorMessage, errorTitle } from '../api';
+import { isUnreadable, keychainStateOf } from '../keychain-state';
 import { useAppStore } from '../store';
 import { welcomeVisible } from '../store/welcome-slice';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
+import { KeychainProblem } from './KeychainProblem';
 
 /** First run only: the two roles, a keychain check, and the first step of each role. */
 export function WelcomeDialog() {
@@ -66,7 +68,23 @@ function Welcome() {
 function KeychainStatus() {
   const check = useAppStore((s) => s.keychainCheck);
   const retry = useAppStore((s) => s.checkKeychain);
+  const recheck = useAppStore((s) => s.recheckKeychain);
+  const keychain = useAppStore((s) => s.keychain);
+  const busy = useAppStore((s) => s.keychainCheck.status === 'checking' || s.keychainChecking || s.reconcile.status === 'running');
 
+  const unreadable = isUnreadable(keychain) ? keychain : check.status === 'failed' ? keychainStateOf(check.error) : null;
+  if (unreadable) {
+    const checkAgain = async () => {
+      await recheck();
+      // Readable again: the probe says whether secrets can really be stored.
+      if (!isUnreadable(useAppStore.getState().keychain)) await retry();
+    };
+    return (
+      <KeychainProblem keychain={unreadable} retryLabel="Check again" retrying={busy} onRetry={() => void checkAgain()}>
+        <p className="alert-text">Gatekey keeps every APISecret in the OS keychain: unlock it before you create an access key.</p>
+      </KeychainProblem>
+    );
+  }
   if (check.status === 'failed') {
     return (
       <div role="alert" className="alert alert-error">

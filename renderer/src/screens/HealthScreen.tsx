@@ -7,7 +7,9 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { HealthFindings, type MissingSecretRow } from '../components/HealthFindings';
 import { Icon } from '../components/Icon';
+import { KeychainProblem, NOT_MISSING } from '../components/KeychainProblem';
 import { RestoreSecretDialog } from '../components/RestoreSecretDialog';
+import { isUnreadable } from '../keychain-state';
 import { useAppStore } from '../store';
 
 type HealthDialog =
@@ -18,6 +20,9 @@ type HealthDialog =
 export function HealthScreen() {
   const reconcile = useAppStore((s) => s.reconcile);
   const check = useAppStore((s) => s.reconcileKeychain);
+  const recheck = useAppStore((s) => s.recheckKeychain);
+  const keychain = useAppStore((s) => s.keychain);
+  const checking = useAppStore((s) => s.keychainChecking);
   const accessKeys = useAppStore((s) => s.accessKeys);
   const readOnly = useAppStore((s) => s.storeReadOnly());
   const [dialog, setDialog] = useState<HealthDialog | null>(null);
@@ -41,7 +46,15 @@ export function HealthScreen() {
   const orphans = report?.orphanAccounts ?? [];
 
   let body;
-  if (reconcile.status === 'failed') {
+  if (isUnreadable(keychain)) {
+    // A keychain that cannot be read says nothing about any secret: no findings, so no fix that could delete.
+    body = (
+      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={checking || reconcile.status === 'running'} onRetry={() => void recheck({ includeOrphans: true })}>
+        <p className="alert-text">{NOT_MISSING}</p>
+        <p className="alert-text">Until then Health cannot compare your access keys with the keychain, so it lists no findings and offers no fixes.</p>
+      </KeychainProblem>
+    );
+  } else if (reconcile.status === 'failed') {
     body = <ErrorAlert error={reconcile.error} />;
   } else if (!report) {
     body = (
@@ -80,12 +93,12 @@ export function HealthScreen() {
           <p className="screen-subtitle">Checks that every access key has its APISecret in the OS keychain, and that the keychain holds nothing else of Gatekey’s.</p>
         </div>
         <div className="toolbar">
-          {reconcile.status === 'running' && report && (
+          {reconcile.status === 'running' && (report || isUnreadable(keychain)) && (
             <span className="muted" role="status">
               Checking…
             </span>
           )}
-          <button type="button" className="button" onClick={() => void check({ includeOrphans: true })}>
+          <button type="button" className="button" onClick={() => void recheck({ includeOrphans: true })}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>
@@ -130,13 +143,18 @@ function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | nu
 function Confirm({ title, run, onDone, onCancel, children }: { title: string; run(): Promise<Result<unknown>>; onDone(): void; onCancel(): void; children: ReactNode }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
   const confirm = async () => {
     setPending(true);
     setError(null);
     const result = await run();
     if (result.ok) return onDone();
+    // The user said no in main's own confirmation: close quietly.
+    if (result.error.code === 'NOT_CONFIRMED') return onCancel();
     setPending(false);
     setError(result.error);
+    // Locked meanwhile: Health behind this dialog withdraws its findings and fixes.
+    noteKeychainError(result.error);
   };
   return (
     <ConfirmDialog title={title} confirmLabel="Delete" pendingLabel="Deleting…" pending={pending} error={error} onConfirm={confirm} onCancel={onCancel}>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { RestorePreview } from '../../../electron/storage/store-status';
 import { api, type IpcError } from '../api';
+import { ChangeSummary } from '../components/ChangeSummary';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Icon } from '../components/Icon';
@@ -12,6 +14,8 @@ import { useAppStore } from '../store';
  */
 export function RecoveryScreen({ file, problem, backupAvailable }: { file: string; problem: string; backupAvailable: boolean }) {
   const restore = useAppStore((s) => s.restoreStoreBackup);
+  // What restoring discards, worked out by main when it found the file unreadable.
+  const preview = useAppStore((s) => (s.appStatus?.store.state === 'unreadable' ? s.appStatus.store.restore : undefined));
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -104,8 +108,32 @@ export function RecoveryScreen({ file, problem, backupAvailable }: { file: strin
             kept, not deleted.
           </p>
           <p>The newest valid backup takes its place. Changes saved after that backup was made are not in it.</p>
+          {preview && <RestoreDiscards preview={preview} />}
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+/** Which changes the restore discards, by collection and name; or why they cannot be listed. */
+function RestoreDiscards({ preview }: { preview: RestorePreview }) {
+  const { backup, backupHolds, changes } = preview;
+  return (
+    <>
+      <p>
+        The backup <code>{backup}</code> holds {backupHolds.accessKeys} access keys, {backupHolds.authorizations} authorizations,{' '}
+        {backupHolds.bindings} bindings and {backupHolds.apiGroups} API groups.
+      </p>
+      {changes === null ? (
+        <p>The damaged file cannot be read at all, so Gatekey cannot list what it holds beyond the backup.</p>
+      ) : changes.total === 0 ? (
+        <p>What can still be read of the damaged file matches the backup: restoring discards nothing that Gatekey can see.</p>
+      ) : (
+        <>
+          <p>Compared with what can still be read of the damaged file, restoring:</p>
+          <ChangeSummary changes={changes} label="Changes the restore discards" verbs={{ deleted: 'discarded', edited: 'set back to the backup’s version', created: 'brought back' }} />
+        </>
+      )}
+    </>
   );
 }

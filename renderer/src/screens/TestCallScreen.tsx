@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { SignaturePanel } from '../components/SignaturePanel';
@@ -23,7 +23,8 @@ export function TestCallScreen() {
   const groups = useAppStore((s) => s.apiGroups);
   const loadGroups = useAppStore((s) => s.loadApiGroups);
   const navigate = useAppStore((s) => s.navigate);
-  const markSecretMissing = useAppStore((s) => s.markSecretMissing);
+  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
+  const keychainReadable = useAppStore((s) => s.keychain?.state === 'ready');
   // A pasted APISecret: this component's state only, never the store; unmounting (leaving the page) drops it.
   const [secret, setSecret] = useState('');
   const [tab, setTab] = useState<OutputTab>('signature');
@@ -36,8 +37,19 @@ export function TestCallScreen() {
   const keyIds = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
   const built = buildTestCallInput(draft, secret, keyIds);
   const call = useTestCall(built, (result) => {
-    if (!result.ok && result.error.code === 'SECRET_MISSING' && keyIds.has(draft.credential)) markSecretMissing(draft.credential);
+    // Missing, or a keychain that cannot be read (never "missing"): the key's label and the notice say which.
+    if (!result.ok) noteKeychainError(result.error, keyIds.has(draft.credential) ? draft.credential : undefined);
   });
+  // The notice's "Check again" found the keychain readable: sign again, so the locked message gives way.
+  // Only the change to readable counts, so a failure while readable never signs in a loop.
+  const { resign } = call;
+  const signatureFailed = call.signature.kind === 'failed';
+  const wasReadable = useRef(keychainReadable);
+  useEffect(() => {
+    const becameReadable = keychainReadable && !wasReadable.current;
+    wasReadable.current = keychainReadable;
+    if (becameReadable && signatureFailed) resign();
+  }, [keychainReadable, signatureFailed, resign]);
 
   const send = () => {
     if (!built.ok || call.sending) return;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { AccessKeySummary, SecretStatus } from '../../../electron/core/access-keys/types';
 import { api, type AccessKeyInput, type IpcError, type Result } from '../api';
 import type { AppState } from './types';
 
@@ -17,7 +17,8 @@ export interface AccessKeysSlice {
   createAccessKey(fields: AccessKeyInput): Promise<Result<AccessKeySummary>>;
   updateAccessKey(id: string, fields: AccessKeyInput): Promise<Result<AccessKeySummary>>;
   deleteAccessKey(id: string): Promise<Result<{ id: string }>>;
-  markSecretMissing(id: string): void;
+  /** What a keychain call just learnt of one key's secret (missing, or the keychain unreadable), before the next reconcile. */
+  setSecretStatus(id: string, status: SecretStatus): void;
 }
 
 const upsert = (keys: AccessKeySummary[], key: AccessKeySummary) =>
@@ -83,8 +84,8 @@ export const createAccessKeysSlice: StateCreator<AppState, [], [], AccessKeysSli
       return result;
     },
 
-    markSecretMissing(id) {
-      set({ accessKeys: get().accessKeys.map((k) => (k.id === id ? { ...k, secretStatus: 'missing' } : k)) });
+    setSecretStatus(id, status) {
+      set({ accessKeys: get().accessKeys.map((k) => (k.id === id ? { ...k, secretStatus: status } : k)) });
     },
   };
 };

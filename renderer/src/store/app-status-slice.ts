@@ -9,7 +9,7 @@ export interface AppStatusSlice {
   loadAppStatus(): Promise<void>;
   /** True when the data file could not be read: Gatekey then only shows, never writes. */
   storeReadOnly(): boolean;
-  /** Startup: status, then the list; the keychain check runs afterwards without blocking. */
+  /** Startup: status, then the list; the keychain's state and check follow without blocking. */
   start(): Promise<void>;
 }
 
@@ -29,7 +29,8 @@ export const createAppStatusSlice: StateCreator<AppState, [], [], AppStatusSlice
   async start() {
     await get().loadAppStatus();
     await get().loadAccessKeys();
-    // Reconciling walks the whole keychain and may be slow: never make the list wait for it.
-    if (!get().storeReadOnly()) void get().reconcileKeychain();
+    // Reconciling walks the whole keychain and may be slow, and a locked keychain must not keep
+    // anything from showing: never make the list wait for it.
+    void get().recheckKeychain();
   },
 });

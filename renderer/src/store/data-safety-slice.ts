@@ -7,6 +7,9 @@ import type { AppState } from './types';
 export type ConflictChoice = 'reload' | 'overwrite';
 
 export interface DataSafetySlice {
+  /** Access keys a reload dropped the records of; their APISecrets are still in the keychain, to adopt from Health. */
+  keysToAdopt: Output<'resolveStoreConflict'>['keysToAdopt'];
+  dismissKeysToAdopt(): void;
   /** Asks main for everything again: status, the lists already loaded, then the keychain check. */
   reloadEverything(): Promise<void>;
   /** Unreadable file: main moves it aside and opens the newest valid backup. */
@@ -25,10 +28,13 @@ export interface DataSafetySlice {
   adoptOrphanSecret(input: Input<'adoptOrphanSecret'>): Promise<Result<AccessKeySummary>>;
 }
 
-export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySlice> = (_set, get) => {
+export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySlice> = (set, get) => {
   const nameOf = (id: string) => get().accessKeys.find((k) => k.id === id)?.name;
 
   return {
+    keysToAdopt: [],
+    dismissKeysToAdopt: () => set({ keysToAdopt: [] }),
+
     async reloadEverything() {
       const state = get();
       await state.loadAppStatus();
@@ -58,6 +64,8 @@ export const createDataSafetySlice: StateCreator<AppState, [], [], DataSafetySli
             ? 'Reloaded the data file from disk'
             : 'Kept your version; the other program’s file is kept in the backups folder',
         );
+        // What was dropped was listed before the user chose; what is left to do (adopt secrets) is shown now.
+        set({ keysToAdopt: result.data.keysToAdopt });
       }
       return result;
     },

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import keytar from 'keytar';
-import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../../electron/cli/run';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { buildCli, type BuiltCli } from '../../support/built-cli';
+import { CONTROL_CHARACTERS, codePointName } from '../../support/control-characters';
 import { startVerifyingGateway, type VerifyingGateway } from '../../support/verifying-gateway';
 
 // The command line against the app's real store (a temp data folder written by
@@ -31,14 +29,14 @@ afterEach(async () => {
   await backend.cleanup();
 });
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+async function cli(argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIo = {
     out: (text) => (out += `${text}\n`),
     err: (text) => (err += `${text}\n`),
     readStdin: async () => stdin,
-    env: { GATEKEY_DATA_DIR: backend.dataDir, GATEKEY_KEYCHAIN_SERVICE: backend.service },
+    env: { GATEKEY_DATA_DIR: backend.dataDir, GATEKEY_KEYCHAIN_SERVICE: backend.service, ...env },
   };
   const code = await runCli(argv, io);
   return { code, out, err };
@@ -120,10 +118,65 @@ describe('gatekey sign', () => {
     expect(result.out).toBe('');
   });
 
-  it('exits 4 when the secret is missing from the keychain', async () => {
+  // Each of these would end up inside a printed header line (Authorization, x-jdcloud-nonce, or the header itself).
+  it.each(CONTROL_CHARACTERS.map((c) => [codePointName(c), c]))('refuses %s in --region, --service, --nonce and -H with exit 2, naming the option', async (_label, c) => {
+    const url = `${gateway.origin}/`;
+    const cases: Array<[RegExp, string[]]> = [
+      [/^gatekey: --region contains /, ['--region', `cn-north-1${c}X-Evil: 1`, '--service', 'svc', url]],
+      [/^gatekey: --region contains/, ['--region', `cn-north-1${c}`, '--service', 'svc', url]],
+      [/^gatekey: --service contains/, ['--region', 'cn-north-1', '--service', `svc${c}X-Evil: 1`, url]],
+      [/^gatekey: --nonce contains/, [...scope, '--nonce', `n-1${c}X-Evil: 1`, url]],
+      [/^gatekey: -H ".*" contains/, [...scope, '-H', `X-A: ok${c}X-Evil: 1`, url]],
+      [/^gatekey: -H ".*" contains/, [...scope, '-H', `X-A: ok${c}`, url]],
+      [/^gatekey: -H ".*" contains/, [...scope, '-H', `X-A${c}: ok`, url]],
+    ];
+    for (const [message, args] of cases) {
+      const result = await cli(['sign', '--key', 'cli-caller', ...args]);
+      expect(result, args.join(' ')).toMatchObject({ code: 2, out: '', err: expect.stringMatching(message) });
+      expect(result.err).toMatch(/header injection/);
+      // The message quotes what was refused with the character spelled out, so it cannot reach the terminal either.
+      expect(result.err.slice(0, -1)).not.toContain(c);
+    }
+  });
+
+  it.each([
+    ['an upper-case region', ['--region', 'CN-NORTH-1', '--service', 'svc'], /--region "CN-NORTH-1" is not a region/],
+    ['a service with a dot', ['--region', 'cn-north-1', '--service', 'a.b'], /--service "a\.b" is not a service name/],
+    ['a nonce with a space', [...scope, '--nonce', 'n 1'], /--nonce must be 1 to 128 printable ASCII characters without spaces/],
+    ['a date that is no real time', [...scope, '--date', '20261399T999999Z'], /--date 20261399T999999Z is not a real UTC time/],
+    ['February 29 of a common year', [...scope, '--date', '20250229T101010Z'], /--date 20250229T101010Z is not a real UTC time/],
+  ])('refuses %s with exit 2 and its own message', async (_label, args, message) => {
+    const result = await cli(['sign', '--key', 'cli-caller', ...args, `${gateway.origin}/`]);
+    expect(result).toEqual({ code: 2, out: '', err: expect.stringMatching(message) });
+  });
+
+  it('exits 7 when the keychain was read and the secret is not in it', async () => {
     await keytar.deletePassword(backend.service, key.id);
     const result = await cli(['sign', '--key', key.id, ...scope, `${gateway.origin}/`]);
-    expect(result).toMatchObject({ code: 4, err: expect.stringMatching(/not in the OS keychain/) });
+    expect(result).toMatchObject({ code: 7, out: '', err: expect.stringMatching(/not in the OS keychain/) });
+  });
+
+  it('exits 5 when --data-file names a folder or nothing', async () => {
+    const folder = await cli(['sign', '--key', 'cli-caller', ...scope, '--data-file', backend.dataDir, `${gateway.origin}/`]);
+    expect(folder).toEqual({ code: 5, out: '', err: `gatekey: --data-file ${backend.dataDir} is a folder; name a file.\n` });
+    const missing = await cli(['sign', '--key', 'cli-caller', ...scope, '--data-file', join(backend.dataDir, 'no-such-body.json'), `${gateway.origin}/`]);
+    expect(missing).toMatchObject({ code: 5, out: '', err: expect.stringMatching(/no-such-body\.json does not exist/) });
+  });
+
+  it('signs the body of --data-file', async () => {
+    await writeFile(join(backend.dataDir, 'body.json'), '{"a":1}');
+    const url = `${gateway.origin}/v1/items`;
+    const result = await cli(['sign', '--key', 'cli-caller', ...scope, '-H', 'Content-Type: application/json', '--data-file', join(backend.dataDir, 'body.json'), url]);
+    expect(result.code, result.err).toBe(0);
+    expect(await sendWith(url, 'POST', result.out, '{"a":1}', { 'Content-Type': 'application/json' })).toBe(200);
+  });
+
+  it('exits 5 when GATEKEY_DATA_DIR names a folder that does not exist', async () => {
+    const nowhere = join(backend.dataDir, 'not-here');
+    for (const argv of [['keys'], ['sign', '--key', 'cli-caller', ...scope, `${gateway.origin}/`]]) {
+      const result = await cli(argv, '', { GATEKEY_DATA_DIR: nowhere });
+      expect(result).toEqual({ code: 5, out: '', err: `gatekey: no Gatekey data in ${nowhere}: the folder does not exist. Check GATEKEY_DATA_DIR.\n` });
+    }
   });
 
   it('exits 5 when the data file is unreadable', async () => {
@@ -134,20 +187,21 @@ describe('gatekey sign', () => {
 });
 
 describe('the built gatekey command', () => {
-  let outDir: string;
+  let built: BuiltCli;
   beforeAll(async () => {
-    // Inside the project (dist/ is git-ignored) so that keytar resolves from node_modules as it does for dist/cli.
-    const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
-    await mkdir(dist, { recursive: true });
-    outDir = await mkdtemp(join(dist, 'cli-test-'));
-    await build({ configFile: fileURLToPath(new URL('../../../electron/vite.config.ts', import.meta.url)), mode: 'cli', logLevel: 'silent', build: { outDir } });
-  }, 60_000);
-  afterAll(() => rm(outDir, { recursive: true, force: true }));
+    built = await buildCli();
+  }, 120_000);
+  afterAll(() => built.remove());
+  const env = () => ({ ...process.env, GATEKEY_DATA_DIR: backend.dataDir, GATEKEY_KEYCHAIN_SERVICE: backend.service });
 
   it('runs as a process and signs with the keychain', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(outDir, 'gatekey.cjs'), 'sign', '--key', 'cli-caller', ...['--region', 'cn-north-1', '--service', 's'], `${gateway.origin}/ping`], {
-      env: { ...process.env, GATEKEY_DATA_DIR: backend.dataDir, GATEKEY_KEYCHAIN_SERVICE: backend.service },
-    });
-    expect(await sendWith(`${gateway.origin}/ping`, 'GET', stdout)).toBe(200);
-  });
+    const result = await built.run(['sign', '--key', 'cli-caller', ...['--region', 'cn-north-1', '--service', 's'], `${gateway.origin}/ping`], env());
+    expect(result.code, result.stderr).toBe(0);
+    expect(await sendWith(`${gateway.origin}/ping`, 'GET', result.stdout)).toBe(200);
+  }, 60_000);
+
+  it('prints no header line when an option carries a line break, and exits 2', async () => {
+    const result = await built.run(['sign', '--key', 'cli-caller', '--region', 'cn-north-1\r\nX-Evil: 1', '--service', 's', `${gateway.origin}/ping`], env());
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^gatekey: --region contains a line break/) });
+  }, 60_000);
 });

@@ -36,6 +36,7 @@ describe('app status, welcome and about', () => {
   it('checks the real keychain and leaves nothing behind', async () => {
     expect(await backend.api.checkKeychain({})).toEqual({ ok: true, data: { available: true } });
     expect(await keytar.findCredentials(backend.service)).toEqual([]);
+    expect(await backend.api.getKeychainState({})).toEqual({ ok: true, data: { state: 'ready' } });
   });
 
   it('tells versions, licence and data folder, and shows the folder through the desktop shell', async () => {

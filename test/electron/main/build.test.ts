@@ -1,6 +1,7 @@
+import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ function runBundle(file: string, electron: unknown, allow: (id: string) => boole
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'gatekey-build-'));
   userData = await mkdtemp(join(tmpdir(), 'gatekey-build-data-'));
-  for (const mode of ['main', 'preload']) {
+  for (const mode of ['main', 'preload', 'keychain-worker']) {
     await build({ configFile, mode, logLevel: 'silent', build: { outDir } });
   }
 }, 60_000);
@@ -51,10 +52,10 @@ afterAll(async () => {
 });
 
 describe('main.cjs', () => {
-  it('bundles lowdb and zod and requires only electron, keytar and Node builtins', () => {
+  it('bundles lowdb, zod and the D-Bus client and requires only electron, keytar and Node builtins', () => {
     const required = new Set(requiresIn(readFileSync(join(outDir, 'main.cjs'), 'utf8')));
     expect(required).toContain('electron');
-    for (const id of required) expect(['electron', 'keytar'].includes(id) || id.startsWith('node:'), id).toBe(true);
+    for (const id of required) expect(['electron', 'keytar'].includes(id) || isBuiltin(id), id).toBe(true);
   });
 
   it('starts: opens the window on the files beside it and answers IPC', async () => {
@@ -66,7 +67,10 @@ describe('main.cjs', () => {
     const preload = (window.options.webPreferences as { preload: string }).preload;
     expect(preload).toBe(join(outDir, 'preload.cjs'));
     expect(existsSync(preload)).toBe(true);
-    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(join(outDir, '..', 'renderer', 'index.html'));
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://gatekey/index.html');
+    // app:// serves the renderer folder beside the bundle (dist/renderer/), nothing above it.
+    const serve = fake.protocolHandlers.get('app')!;
+    expect((await serve(new Request('app://gatekey/%2e%2e%2felectron%2fmain.cjs'))).status).toBe(404);
     expect([...fake.handles.keys()].sort()).toEqual(methods.map(channelOf).sort());
   });
 });
@@ -88,5 +92,22 @@ describe('preload.cjs', () => {
     expect(Object.keys(api).sort()).toEqual([...methods].sort());
     api.getAccessKey!({ id: 'k' });
     expect(invoke).toHaveBeenCalledWith(channelOf('getAccessKey'), { id: 'k' });
+  });
+});
+
+describe('keychain-worker.cjs', () => {
+  it('is the keytar helper beside main.cjs, requiring only keytar and Node builtins', async () => {
+    const file = join(outDir, 'keychain-worker.cjs');
+    // JSDoc type imports stay in the bundle's comments; only code counts.
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const id of requiresIn(code)) expect(id === 'keytar' || isBuiltin(id), id).toBe(true);
+    // Served as Node forks it (the CLI's way); a missing entry is answered, not crashed on. In the
+    // app the bundle sits inside the install, so keytar resolves from the node_modules above it.
+    await symlink(fileURLToPath(new URL('../../../node_modules', import.meta.url)), join(outDir, 'node_modules'));
+    const child = fork(file, [], { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const reply = new Promise((resolve) => child.once('message', resolve));
+    child.send({ id: 7, op: 'get', service: `gatekey-build-test-${process.pid}`, account: 'nobody' });
+    expect(await reply).toEqual({ id: 7, ok: true, value: null });
+    child.kill();
   });
 });

@@ -42,6 +42,10 @@ describe('withCsp', () => {
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 
+  it('covers the app:// page the window loads', () => {
+    expect(withCsp('app://gatekey/index.html', { 'Content-Security-Policy': ['default-src *'] })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
   it('adds the header when there were none', () => {
     expect(withCsp('file:///app/dist/renderer/index.html')).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });

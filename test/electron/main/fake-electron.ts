@@ -47,7 +47,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-export function createFakeElectron(options: { userData: string; gotLock?: boolean }) {
+export function createFakeElectron(options: { userData: string; gotLock?: boolean; packaged?: boolean }) {
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
     quit: vi.fn(),
@@ -57,7 +57,20 @@ export function createFakeElectron(options: { userData: string; gotLock?: boolea
     getPath: vi.fn((name: string) => (name === 'userData' ? options.userData : `/nonexistent/${name}`)),
     getVersion: vi.fn(() => '9.9.9'),
     setAboutPanelOptions: vi.fn(),
+    isPackaged: options.packaged ?? false,
   });
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+      protocolHandlers.set(scheme, handler);
+    }),
+  };
+  const Menu = {
+    // The built menu is the template itself: tests read its items.
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ items: template })),
+    setApplicationMenu: vi.fn(),
+  };
   const handles = new Map<string, (event: unknown, payload: unknown) => unknown>();
   const ipcMain = {
     handle: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => unknown) => {
@@ -83,7 +96,11 @@ export function createFakeElectron(options: { userData: string; gotLock?: boolea
     ipcMain,
     handles,
     session: { defaultSession },
-    dialog: { showErrorBox: vi.fn() },
+    protocol,
+    protocolHandlers,
+    Menu,
+    // showMessageBox answers "Cancel" (button 0) unless a test scripts another answer.
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })) },
     clipboard,
     shell: { showItemInFolder: vi.fn(), openExternal: vi.fn(async (_url: string) => undefined) },
   };

@@ -12,11 +12,27 @@ vi.mock('electron', () => ({ shell }));
 
 const { hardenSession, hardenWebContents } = await import('../../../electron/main/hardening');
 
-function hardened(): FakeWebContents {
+function hardened({ packaged = true }: { packaged?: boolean } = {}): FakeWebContents {
   const contents = new FakeWebContents();
-  hardenWebContents(contents as unknown as WebContents);
+  hardenWebContents(contents as unknown as WebContents, { packaged });
   return contents;
 }
+
+/** A key press as Electron passes it to 'before-input-event'. */
+const key = (key: string, modifiers: { control?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+  type: 'keyDown',
+  key,
+  control: false,
+  meta: false,
+  shift: false,
+  alt: false,
+  ...modifiers,
+});
+const pressed = (contents: FakeWebContents, input: ReturnType<typeof key>) => {
+  const event = { preventDefault: vi.fn() };
+  contents.emit('before-input-event', event, input);
+  return event.preventDefault.mock.calls.length > 0;
+};
 
 /** What Electron passes setWindowOpenHandler for a target=_blank link or window.open(url). */
 const openDetails = (url: string, extra: Record<string, unknown> = {}) => ({ url, frameName: '', features: '', disposition: 'foreground-tab', referrer: { url: '', policy: 'strict-origin-when-cross-origin' }, ...extra });
@@ -120,6 +136,37 @@ describe('hardenWebContents: new windows and external links', () => {
   });
 });
 
+describe('hardenWebContents: no reload and no DevTools keys in packaged builds', () => {
+  const devKeys = [
+    key('F5'),
+    key('r', { control: true }),
+    key('R', { control: true, shift: true }),
+    key('r', { meta: true }),
+    key('F12'),
+    key('I', { control: true, shift: true }),
+    key('J', { control: true, shift: true }),
+    key('C', { control: true, shift: true }),
+    key('i', { meta: true, alt: true }),
+  ];
+
+  it('swallows Ctrl+R, F5, Ctrl+Shift+I and their kin before the page sees them', () => {
+    const contents = hardened({ packaged: true });
+    for (const input of devKeys) expect(pressed(contents, input), JSON.stringify(input)).toBe(true);
+  });
+
+  it('lets ordinary typing and editing keys through', () => {
+    const contents = hardened({ packaged: true });
+    for (const input of [key('r'), key('R', { shift: true }), key('c', { control: true }), key('v', { control: true }), key('i', { control: true }), key('Enter'), key('Escape'), { ...key('F5'), type: 'keyUp' }]) {
+      expect(pressed(contents, input), JSON.stringify(input)).toBe(false);
+    }
+  });
+
+  it('leaves the keys alone in development builds', () => {
+    const contents = hardened({ packaged: false });
+    for (const input of devKeys) expect(pressed(contents, input), JSON.stringify(input)).toBe(false);
+  });
+});
+
 describe('hardenSession', () => {
   const hardenedSession = () => {
     const { defaultSession } = createFakeElectron({ userData: '/nonexistent' }).session;
@@ -142,8 +189,10 @@ describe('hardenSession', () => {
   it('sets the CSP header on app files', () => {
     const session = hardenedSession();
     const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void;
-    const callback = vi.fn();
-    onHeaders({ url: 'file:///app/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } }, callback);
-    expect(callback).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    for (const url of ['app://gatekey/index.html', 'file:///app/index.html']) {
+      const callback = vi.fn();
+      onHeaders({ url, responseHeaders: { 'content-security-policy': ['default-src *'] } }, callback);
+      expect(callback, url).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    }
   });
 });

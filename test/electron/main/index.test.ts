@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import { channelOf, methods } from '../../../electron/ipc/contract';
@@ -19,11 +20,13 @@ vi.mock('electron', () => ({
   get dialog() { return holder.fake.dialog; },
   get clipboard() { return holder.fake.clipboard; },
   get shell() { return holder.fake.shell; },
+  get protocol() { return holder.fake.protocol; },
+  get Menu() { return holder.fake.Menu; },
 }));
 
 let userData: string;
 
-async function startApp(options: { gotLock?: boolean } = {}): Promise<FakeElectron> {
+async function startApp(options: { gotLock?: boolean; packaged?: boolean } = {}): Promise<FakeElectron> {
   holder.fake = createFakeElectron({ userData, ...options });
   FakeBrowserWindow.all = [];
   vi.resetModules();
@@ -31,8 +34,8 @@ async function startApp(options: { gotLock?: boolean } = {}): Promise<FakeElectr
   return holder.fake;
 }
 
-async function readyApp(): Promise<{ fake: FakeElectron; window: FakeBrowserWindow }> {
-  const fake = await startApp();
+async function readyApp(options: { packaged?: boolean } = {}): Promise<{ fake: FakeElectron; window: FakeBrowserWindow }> {
+  const fake = await startApp(options);
   await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
   return { fake, window: FakeBrowserWindow.all[0]! };
 }
@@ -40,7 +43,7 @@ async function readyApp(): Promise<{ fake: FakeElectron; window: FakeBrowserWind
 /** An IPC event as Electron builds it, from `contents`' main frame showing `url`. */
 const eventFrom = (contents: { id: number }, url: string, parent: unknown = null) => ({ sender: contents, senderFrame: { url, parent } });
 
-const loadedUrl = (window: FakeBrowserWindow) => pathToFileURL(window.loadFile.mock.calls[0]![0]).href;
+const loadedUrl = (window: FakeBrowserWindow) => window.loadURL.mock.calls[0]![0];
 
 beforeEach(async () => {
   userData = await mkdtemp(join(tmpdir(), 'gatekey-main-test-'));
@@ -84,12 +87,38 @@ describe('when ready', () => {
     );
   });
 
-  it('opens one window on the built renderer file, never a URL', async () => {
+  it('opens one window on app://gatekey/index.html, never a file: or remote URL', async () => {
     const { window } = await readyApp();
-    expect(window.loadFile).toHaveBeenCalledTimes(1);
-    expect(window.loadFile.mock.calls[0]![0]).toMatch(/[\\/]renderer[\\/]index\.html$/);
-    expect(window.loadURL).not.toHaveBeenCalled();
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://gatekey/index.html');
+    expect(window.loadFile).not.toHaveBeenCalled();
     expect((window.options.webPreferences as { preload: string }).preload).toMatch(/[\\/]preload\.cjs$/);
+  });
+
+  it('registers app:// as a privileged scheme before ready, then serves only the renderer folder on it', async () => {
+    const fake = await startApp();
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(fake.app.whenReady.mock.invocationCallOrder[0]!);
+    await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
+    expect(fake.protocol.handle).toHaveBeenCalledOnce();
+    const serve = fake.protocolHandlers.get('app')!;
+    for (const url of ['app://gatekey/%2e%2e%2f%2e%2e%2fpackage.json', 'app://gatekey/../../package.json', 'app://other/index.html']) {
+      expect((await serve(new Request(url))).status, url).toBe(404);
+    }
+  });
+
+  it('replaces the default menu; a packaged build has no Reload, no DevTools menu items and DevTools off', async () => {
+    const { fake, window } = await readyApp({ packaged: true });
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+    const menu = JSON.stringify(fake.Menu.setApplicationMenu.mock.calls[0]![0]);
+    for (const role of ['undo', 'copy', 'paste', 'about', 'quit']) expect(menu).toContain(`"role":"${role}"`);
+    for (const role of ['reload', 'forceReload', 'toggleDevTools']) expect(menu).not.toContain(`"role":"${role}"`);
+    expect(window.options.webPreferences).toMatchObject({ devTools: false });
+  });
+
+  it('keeps Reload and DevTools in development builds', async () => {
+    const { fake, window } = await readyApp({ packaged: false });
+    expect(JSON.stringify(fake.Menu.setApplicationMenu.mock.calls[0]![0])).toContain('"role":"toggleDevTools"');
+    expect(window.options.webPreferences).toMatchObject({ devTools: true });
   });
 
   it('registers one handler per method, answering the window and refusing anyone else', async () => {
@@ -160,6 +189,17 @@ describe('hardening', () => {
     expect(onCheck({}, 'clipboard-sanitized-write', 'file://', {})).toBe(false);
   });
 
+  it('swallows Ctrl+R, F5 and Ctrl+Shift+I in packaged builds', async () => {
+    const { fake } = await readyApp({ packaged: true });
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    for (const input of [{ key: 'r', control: true }, { key: 'F5' }, { key: 'I', control: true, shift: true }]) {
+      const event = { preventDefault: vi.fn() };
+      contents.emit('before-input-event', event, { type: 'keyDown', control: false, meta: false, shift: false, alt: false, ...input });
+      expect(event.preventDefault, input.key).toHaveBeenCalled();
+    }
+  });
+
   it('sends the CSP header with app files', async () => {
     const { fake } = await readyApp();
     const onHeaders = fake.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (
@@ -167,9 +207,63 @@ describe('hardening', () => {
       cb: (response: { responseHeaders?: Record<string, string[]> }) => void,
     ) => void;
     const callback = vi.fn();
-    onHeaders({ url: 'file:///app/dist/renderer/index.html', responseHeaders: { 'content-security-policy': ["default-src *"] } }, callback);
+    onHeaders({ url: 'app://gatekey/index.html', responseHeaders: { 'content-security-policy': ["default-src *"] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+});
+
+describe('a compromised window meets main’s own dialog', () => {
+  it('deleting a keychain entry shows a native box on the app window; Cancel changes nothing', async () => {
+    const { fake, window } = await readyApp();
+    const deleteOrphan = fake.handles.get(channelOf('deleteOrphanSecret'))!;
+    const result = await deleteOrphan(eventFrom(window.webContents, loadedUrl(window)), { account: 'b0b0b0b0b0b0' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledOnce();
+    const [parent, options] = fake.dialog.showMessageBox.mock.calls[0]! as [unknown, { message: string; buttons: string[]; cancelId: number }];
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({ message: expect.stringContaining('b0b0b0b0b0b0'), buttons: ['Cancel', 'Delete entry'], cancelId: 0, defaultId: 0 });
+  });
+
+  it('a test call goes without asking only right after a real click, one send per click', async () => {
+    let hits = 0;
+    const server = createServer((_request, response) => {
+      hits += 1;
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { fake, window } = await readyApp();
+      const send = fake.handles.get(channelOf('sendTestCall'))!;
+      const input = {
+        credentials: { kind: 'manual', apiKey: 'A'.repeat(32), secret: 'manual-secret' },
+        algorithm: 'JDCLOUD2',
+        method: 'GET',
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/items`,
+        headers: [],
+        body: '',
+        region: 'cn-north-1',
+        service: 'items',
+      };
+      const fromWindow = () => send(eventFrom(window.webContents, loadedUrl(window)), input);
+
+      expect(await fromWindow()).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+      expect(hits).toBe(0);
+
+      window.webContents.emit('input-event', {}, { type: 'mouseUp' });
+      const sent = await fromWindow();
+      expect(sent, JSON.stringify(sent)).toMatchObject({ ok: true, data: { response: { status: 200 } } });
+      expect(hits).toBe(1);
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+
+      // The click is used up: the next send is asked again.
+      expect(await fromWindow()).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(2);
+      expect(hits).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 });
 
 describe('closing', () => {

@@ -1,11 +1,9 @@
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isTrustedSender, type TrustedWindow } from '../../../electron/main/trusted-sender';
 
-const rendererIndex = resolve('/opt/Gatekey/resources/app.asar/dist/renderer/index.html');
-const indexUrl = pathToFileURL(rendererIndex).href;
-const trusted: TrustedWindow = { webContentsId: 7, rendererIndex };
+const indexUrl = 'app://gatekey/index.html';
+const trusted: TrustedWindow = { webContentsId: 7 };
 
 const event = (id: number, url: string | null, parent: unknown = null) => ({
   sender: { id },
@@ -13,7 +11,7 @@ const event = (id: number, url: string | null, parent: unknown = null) => ({
 });
 
 describe('isTrustedSender', () => {
-  it("accepts the main window's main frame showing the app page", () => {
+  it("accepts the main window's main frame showing the app page at app://gatekey/index.html", () => {
     expect(isTrustedSender(event(7, indexUrl), trusted)).toBe(true);
   });
 
@@ -27,7 +25,7 @@ describe('isTrustedSender', () => {
   });
 
   it('rejects everything while there is no window', () => {
-    expect(isTrustedSender(event(7, indexUrl), { ...trusted, webContentsId: undefined })).toBe(false);
+    expect(isTrustedSender(event(7, indexUrl), { webContentsId: undefined })).toBe(false);
   });
 
   it('rejects a subframe, even one showing the app page', () => {
@@ -38,23 +36,21 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event(7, null), trusted)).toBe(false);
   });
 
-  it('rejects non-file URLs', () => {
-    for (const url of ['https://example.com/index.html', 'http://localhost:5173/', 'data:text/html,hi', 'about:blank', 'devtools://devtools/', 'not a url']) {
+  it('rejects file: URLs, the renderer file included, and every other scheme', () => {
+    const rendererFile = pathToFileURL('/opt/Gatekey/resources/app.asar/dist/renderer/index.html').href;
+    for (const url of [rendererFile, 'https://gatekey/index.html', 'http://localhost:5173/', 'data:text/html,hi', 'about:blank', 'devtools://devtools/', 'not a url']) {
       expect(isTrustedSender(event(7, url), trusted), url).toBe(false);
     }
   });
 
-  it('rejects other files, including ones that resolve beside the page', () => {
-    const other = pathToFileURL(join(rendererIndex, '..', 'evil.html')).href;
-    expect(isTrustedSender(event(7, other), trusted)).toBe(false);
-    expect(isTrustedSender(event(7, pathToFileURL('/tmp/index.html').href), trusted)).toBe(false);
-    expect(isTrustedSender(event(7, `file://remote-host${new URL(indexUrl).pathname}`), trusted)).toBe(false);
+  it('rejects other app:// hosts, credentials, ports and other pages of the app', () => {
+    for (const url of ['app://evil/index.html', 'app://gatekey.evil/index.html', 'app://user:pw@gatekey/index.html', 'app://gatekey:8080/index.html', 'app://gatekey/evil.html', 'app://gatekey/', 'app://gatekey/assets/index.html']) {
+      expect(isTrustedSender(event(7, url), trusted), url).toBe(false);
+    }
   });
 
-  it('accepts the same file spelled with dot segments or escapes', () => {
-    const dotted = indexUrl.replace('/dist/renderer/', '/dist/x/../renderer/');
-    expect(isTrustedSender(event(7, dotted), trusted)).toBe(true);
-    const escaped = indexUrl.replace('index.html', '%69ndex.html');
-    expect(isTrustedSender(event(7, escaped), trusted)).toBe(true);
+  it('accepts the same page spelled with dot segments or escapes', () => {
+    expect(isTrustedSender(event(7, 'app://gatekey/assets/../index.html'), trusted)).toBe(true);
+    expect(isTrustedSender(event(7, 'app://gatekey/%69ndex.html'), trusted)).toBe(true);
   });
 });

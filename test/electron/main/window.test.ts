@@ -16,7 +16,7 @@ const paths = appPaths('/opt/Gatekey/resources/app.asar/dist/electron');
 describe('appPaths', () => {
   it('finds preload.cjs beside main.cjs and the renderer in dist/renderer', () => {
     expect(paths.preload).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
-    expect(paths.rendererIndex).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+    expect(paths.rendererDir).toBe(join('/opt/Gatekey/resources/app.asar', 'dist', 'renderer'));
   });
 
   it('finds the window icon in resources/icons, two levels up (the repo in development, app.asar when packaged)', () => {
@@ -28,7 +28,7 @@ describe('appPaths', () => {
 
 describe('createMainWindow', () => {
   it('uses locked-down webPreferences and the bundled preload', () => {
-    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    const window = createMainWindow(paths, { packaged: true }) as unknown as FakeBrowserWindow;
     expect(window.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -45,9 +45,11 @@ describe('createMainWindow', () => {
 
   it('sets exactly these webPreferences: nothing loosened, nothing added unreviewed', () => {
     // A new key (enableBlinkFeatures, experimentalFeatures, additionalArguments, ...) must be added here on purpose.
-    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    // devTools was added on purpose (issue 11): off in packaged builds.
+    const window = createMainWindow(paths, { packaged: true }) as unknown as FakeBrowserWindow;
     expect(window.options.webPreferences).toStrictEqual({
       preload: paths.preload,
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -61,15 +63,21 @@ describe('createMainWindow', () => {
     });
   });
 
-  it('loads the built page from disk and never a URL', () => {
-    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
-    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith(paths.rendererIndex);
-    expect(window.loadFile.mock.calls[0]![0]).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
-    expect(window.loadURL).not.toHaveBeenCalled();
+  it('has DevTools only in development builds', () => {
+    const packaged = createMainWindow(paths, { packaged: true }) as unknown as FakeBrowserWindow;
+    const development = createMainWindow(paths, { packaged: false }) as unknown as FakeBrowserWindow;
+    expect(packaged.options.webPreferences).toMatchObject({ devTools: false });
+    expect(development.options.webPreferences).toMatchObject({ devTools: true });
+  });
+
+  it('loads the page from app://gatekey/, never from file:// or a remote URL', () => {
+    const window = createMainWindow(paths, { packaged: true }) as unknown as FakeBrowserWindow;
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://gatekey/index.html');
+    expect(window.loadFile).not.toHaveBeenCalled();
   });
 
   it('is titled Gatekey, has the app icon and shows only once ready', () => {
-    const window = createMainWindow(paths) as unknown as FakeBrowserWindow;
+    const window = createMainWindow(paths, { packaged: true }) as unknown as FakeBrowserWindow;
     expect(window.options).toMatchObject({ title: 'Gatekey', show: false, icon: paths.windowIcon });
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');

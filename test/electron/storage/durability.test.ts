@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOps } from '../../../electron/storage/durable-write';
+import { EXCLUSIVE_CREATE, type FileOps } from '../../../electron/storage/durable-write';
 import { LOCK_FILE_NAME, MetadataStore } from '../../../electron/storage/metadata-store';
 
 const key = (n: number) => ({
@@ -33,6 +34,19 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Root on Linux can mount a real 64 KiB tmpfs: a disk that fills up for real. */
+const canMount = (() => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  try {
+    const probe = execFileSync('mktemp', ['-d']).toString().trim();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
+    execFileSync('umount', [probe]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 const names = async (store: MetadataStore) => store.read().accessKeys.map((k) => k.name);
 const onDisk = async () => JSON.parse(await readFile(file, 'utf8')).accessKeys.map((k: { name: string }) => k.name);
 
@@ -41,10 +55,10 @@ describe('saving', () => {
     const calls: string[] = [];
     const ops: FileOps = {
       ...fs,
-      open: (async (path: string, flags: string, mode?: number) => {
+      open: (async (path: string, flags: string | number, mode?: number) => {
         const handle = await fs.open(path, flags, mode);
         const what = path === dir ? 'folder' : path.endsWith('.tmp') ? 'temp' : path;
-        calls.push(`open ${what} ${flags}`);
+        calls.push(`open ${what} ${flags === EXCLUSIVE_CREATE ? 'exclusive' : flags}${mode === undefined ? '' : ` ${mode.toString(8)}`}`);
         const sync = handle.sync.bind(handle);
         handle.sync = async () => {
           calls.push(`fsync ${what}`);
@@ -59,7 +73,12 @@ describe('saving', () => {
     };
     const store = await openStore(file, { ops });
     await store.update((data) => data.accessKeys.push(key(1)));
-    expect(calls).toEqual(['open temp w', 'fsync temp', 'rename temp -> store', 'open folder r', 'fsync folder']);
+    expect(calls).toEqual(['open temp exclusive 600', 'fsync temp', 'rename temp -> store', 'open folder r', 'fsync folder']);
+  });
+
+  it('creates the temp file exclusively (O_CREAT|O_EXCL|O_WRONLY|O_NOFOLLOW)', () => {
+    const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = fsConstants;
+    expect(EXCLUSIVE_CREATE).toBe(O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW);
   });
 
   it('keeps the file 0600 after every save, even when something loosened it', async () => {
@@ -139,7 +158,7 @@ describe('rolling backups', () => {
 describe('write failures keep the change and the file whole', () => {
   const failing = (code: string, at: 'write' | 'rename'): FileOps => ({
     ...fs,
-    open: (async (path: string, flags: string, mode?: number) => {
+    open: (async (path: string, flags: string | number, mode?: number) => {
       const handle = await fs.open(path, flags, mode);
       if (at === 'write' && path.endsWith('.tmp')) {
         handle.writeFile = async () => {
@@ -171,18 +190,6 @@ describe('write failures keep the change and the file whole', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
     await expect(stat(join(dir, '.gatekey-store.json.tmp'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
-
-  const canMount = (() => {
-    if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-    try {
-      const probe = execFileSync('mktemp', ['-d']).toString().trim();
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-      execFileSync('umount', [probe]);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
   it.runIf(canMount)('a real full disk (64 KiB tmpfs): the change is kept, the file whole, and it saves once there is room', async () => {
     const mountPoint = join(dir, 'small');
@@ -238,6 +245,25 @@ describe('other writers', () => {
     await store.resolveConflict('overwrite');
     expect(store.status).toEqual({ state: 'ok', file });
     expect(await onDisk()).toEqual(['key-1', 'key-2']);
+  });
+
+  it('notices an in-place edit that keeps the size and the time (touch -r, rsync --inplace -t)', async () => {
+    const store = await openStore(file);
+    await store.update((data) => data.accessKeys.push(key(1)));
+    const reference = join(dir, 'reference');
+    execFileSync('touch', ['-r', file, reference]); // remembers the times to the nanosecond
+    const before = await stat(file, { bigint: true });
+    const edited = (await readFile(file, 'utf8')).replace('"key-1"', '"key-X"');
+    const handle = await fs.open(file, 'r+'); // same inode, same length: rewritten in place
+    await handle.write(edited, 0, 'utf8');
+    await handle.close();
+    execFileSync('touch', ['-r', reference, file]);
+    const after = await stat(file, { bigint: true });
+    expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
+
+    await store.update((data) => data.accessKeys.push(key(2)));
+    expect(store.status.state).toBe('conflict');
+    expect(await readFile(file, 'utf8')).toBe(edited);
   });
 
   it('does not mistake a touch (same bytes, new time) for a change', async () => {
@@ -302,6 +328,40 @@ describe('recovering a damaged file', () => {
     await damaged.close();
     await expect(stat(join(dir, LOCK_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it.runIf(canMount)('a restore that fails for a full disk (64 KiB tmpfs) puts the damaged file back: never an empty store path', async () => {
+    const mountPoint = join(dir, 'small');
+    await mkdir(mountPoint);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+    try {
+      const small = join(mountPoint, 'gatekey-store.json');
+      const store = await MetadataStore.open(small);
+      await store.update((data) => {
+        for (let n = 1; n < 80; n += 1) data.accessKeys.push(key(n)); // ~20 KiB: more than the room left below
+      });
+      await store.update((data) => data.accessKeys.push(key(80))); // the first version becomes a backup (a hard link)
+      await store.close();
+      await writeFile(small, 'damaged');
+      // Room for the lock (one page), not for the restored file.
+      await writeFile(join(mountPoint, 'spare'), Buffer.alloc(8 * 1024));
+      await writeFile(join(mountPoint, 'filler'), Buffer.alloc(64 * 1024)).catch(() => undefined);
+      await rm(join(mountPoint, 'spare'));
+
+      const damaged = await MetadataStore.open(small);
+      expect(damaged.status).toMatchObject({ state: 'unreadable', backupAvailable: true });
+      await expect(damaged.restoreNewestBackup()).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(await readFile(small, 'utf8')).toBe('damaged');
+      expect((await readdir(mountPoint)).filter((name) => name.includes('corrupt'))).toEqual([]);
+      expect(damaged.status.state).toBe('unreadable');
+
+      await rm(join(mountPoint, 'filler'));
+      await damaged.restoreNewestBackup();
+      expect(damaged.read().accessKeys).toHaveLength(79);
+      await damaged.close();
+    } finally {
+      execFileSync('umount', [mountPoint]);
+    }
+  }, 60_000);
 
   it('leaves the file untouched when there is no valid backup', async () => {
     await writeFile(file, 'garbage');

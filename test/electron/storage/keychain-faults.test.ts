@@ -1,6 +1,7 @@
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keychainUnavailable } from '../../../electron/storage/keychain-errors';
+import { keychainError } from '../../../electron/storage/keychain-errors';
+import { nodeWorkerLauncher } from '../../../electron/storage/keychain/node-worker';
 import { keytarSecretStore } from '../../../electron/storage/keytar-secret-store';
 import type { Result } from '../../../electron/ipc/result';
 import { clearKeychainService, startTestBackend, testKeychainService, type TestBackend } from '../../support/test-backend';
@@ -10,24 +11,27 @@ function data<T>(result: Result<T>): T {
   return result.data;
 }
 
-describe('each known keychain failure names its cause and fix', () => {
+describe('each known keychain failure names its cause and fix, and whether it is locked or slow', () => {
   it.each([
-    ["Cannot find package 'keytar' imported from /app/main.cjs", 'linux', /could not load its keychain module.*libsecret-1-0/],
-    ['The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115', 'darwin', /could not load its keychain module.*Reinstall/],
-    ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'linux', /no D-Bus session.*desktop session/],
-    ['The name org.freedesktop.secrets was not provided by any .service files', 'linux', /No Secret Service.*gnome-keyring/],
-    ['Cannot create an item in a locked collection', 'linux', /keychain is locked.*Unlock your keyring/],
-    ['No such secret collection at path: /org/freedesktop/secrets/aliases/default', 'linux', /no default collection.*Seahorse/],
-    ['User interaction is not allowed.', 'darwin', /macOS did not let Gatekey ask.*Unlock your Mac/],
-    ['Prompt dismissed by the user', 'linux', /prompt was dismissed.*allow Gatekey/],
-    ['The stub received bad data.', 'win32', /too large for Windows Credential Manager/],
-    ['The keychain did not answer within 10 s', 'linux', /did not answer in time.*prompt/],
-    ['Something nobody has seen', 'win32', /not available \(Something nobody has seen\)\. Check that Windows Credential Manager/],
-    ['Something nobody has seen', 'darwin', /not available \(Something nobody has seen\)\. Unlock the login keychain/],
-    ['Something nobody has seen', 'linux', /not available \(Something nobody has seen\)\. Install libsecret \(libsecret-1-0\)/],
-  ] as const)('%s', (message, platform, expected) => {
-    const error = keychainUnavailable(new Error(message), platform);
-    expect(error.code).toBe('KEYCHAIN_UNAVAILABLE');
+    ["Cannot find package 'keytar' imported from /app/main.cjs", 'linux', 'KEYCHAIN_UNAVAILABLE', /could not load its keychain module.*libsecret-1-0/],
+    ['The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115', 'darwin', 'KEYCHAIN_UNAVAILABLE', /could not load its keychain module.*Reinstall/],
+    ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'linux', 'KEYCHAIN_UNAVAILABLE', /no D-Bus session.*desktop session/],
+    ['The name org.freedesktop.secrets was not provided by any .service files', 'linux', 'KEYCHAIN_UNAVAILABLE', /No Secret Service \(GNOME Keyring, KWallet\) is running: the keyring daemon stopped.*gnome-keyring/],
+    ['Cannot create an item in a locked collection', 'linux', 'KEYCHAIN_LOCKED', /keychain is locked.*Unlock your keyring/],
+    ['No such secret collection at path: /org/freedesktop/secrets/aliases/default', 'linux', 'KEYCHAIN_UNAVAILABLE', /no default collection.*Seahorse/],
+    ['User interaction is not allowed.', 'darwin', 'KEYCHAIN_LOCKED', /macOS did not let Gatekey ask.*Unlock your Mac/],
+    ['SecKeychainSearchCopyNext: errSecInteractionNotAllowed (-25308)', 'darwin', 'KEYCHAIN_LOCKED', /Unlock your Mac/],
+    ['Prompt dismissed by the user', 'linux', 'KEYCHAIN_LOCKED', /prompt was dismissed.*allow Gatekey/],
+    ['User canceled the operation. (-128)', 'darwin', 'KEYCHAIN_LOCKED', /prompt was dismissed/],
+    ['The stub received bad data.', 'win32', 'KEYCHAIN_UNAVAILABLE', /too large for Windows Credential Manager/],
+    ['The keychain did not answer within 10 s', 'linux', 'KEYCHAIN_TIMEOUT', /did not answer in time.*prompt/],
+    ["Gatekey's keychain helper stopped (signal SIGSEGV)", 'linux', 'KEYCHAIN_UNAVAILABLE', /helper process ended unexpectedly.*Try again/],
+    ['Something nobody has seen', 'win32', 'KEYCHAIN_UNAVAILABLE', /not available \(Something nobody has seen\)\. Check that Windows Credential Manager/],
+    ['Something nobody has seen', 'darwin', 'KEYCHAIN_UNAVAILABLE', /not available \(Something nobody has seen\)\. Unlock the login keychain/],
+    ['Something nobody has seen', 'linux', 'KEYCHAIN_UNAVAILABLE', /not available \(Something nobody has seen\)\. Install libsecret \(libsecret-1-0\)/],
+  ] as const)('%s (%s)', (message, platform, code, expected) => {
+    const error = keychainError(new Error(message), platform);
+    expect(error.code).toBe(code);
     expect(error.message).toMatch(expected);
     expect(error.message).toContain(message.trim());
   });
@@ -37,21 +41,10 @@ describe('keychain calls', () => {
   const service = testKeychainService();
   afterEach(() => clearKeychainService(service));
 
-  it('time out instead of hanging, and the next call still runs', async () => {
-    let calls = 0;
-    // Stands in for a Secret Service that never answers the first call (a prompt nobody sees): it cannot be provoked here on demand.
-    const stuckOnce = async () =>
-      ({
-        getPassword: () => (calls++ === 0 ? new Promise<never>(() => undefined) : keytar.getPassword(service, 'a')),
-      }) as unknown as typeof keytar;
-    const secrets = keytarSecretStore(service, 200, stuckOnce);
-    await expect(secrets.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/did not answer in time/) });
-    await expect(secrets.get('a')).resolves.toBeNull();
-  });
-
-  it('report a keychain module that fails to load, instead of crashing', async () => {
-    const secrets = keytarSecretStore(service, 1000, () => import('keytar-that-is-not-installed' as string));
-    await expect(secrets.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/could not load its keychain module/) });
+  it('report a keychain helper that cannot start, instead of crashing', async () => {
+    const secrets = keytarSecretStore(service, { launchWorker: nodeWorkerLauncher('/nonexistent/keychain-worker.cjs'), platform: 'darwin' });
+    await expect(secrets.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/could not load its keychain module.*Cannot find module/) });
+    await secrets.close();
   });
 
   it('refuse a secret that is not well-formed Unicode before it reaches the keychain', async () => {
@@ -71,7 +64,10 @@ describe('a secret missing from the keychain, and the Health actions', () => {
   it('is never treated as deleted: no new secret, the record stays', async () => {
     const key = data(await backend.api.createAccessKey({ name: 'payments', description: '' }));
     await keytar.deletePassword(backend.service, key.id);
-    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({
+      ok: false,
+      error: { code: 'SECRET_MISSING', message: expect.stringMatching(/Re-enter it in Health if you still have it, or delete the key/) },
+    });
     expect(await backend.api.copyAccessKeySecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
     expect(data(await backend.api.reconcileKeychain({})).missingSecretIds).toEqual([key.id]);
     expect(await keytar.getPassword(backend.service, key.id)).toBeNull();
@@ -100,11 +96,17 @@ describe('a secret missing from the keychain, and the Health actions', () => {
 
     const adopted = data(await backend.api.adoptOrphanSecret({ account: 'decafbad0000', apiKey: 'c'.repeat(32), name: 'recovered', description: 'adopted' }));
     expect(adopted).toMatchObject({ id: 'decafbad0000', apiKey: 'C'.repeat(32), name: 'recovered', secretStatus: 'present' });
-    expect(data(await backend.api.reconcileKeychain({}))).toEqual({ missingSecretIds: [], orphanAccounts: [], orphansChecked: true });
+    expect(data(await backend.api.reconcileKeychain({}))).toEqual({ missingSecretIds: [], orphanAccounts: [], orphansChecked: true, keychain: { state: 'ready' }, lateWritesRemoved: [] });
     expect(await backend.api.deleteOrphanSecret({ account: 'decafbad0000' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    // An entry whose account is not an Access Key ID (a keychain check cut short) can be deleted too.
+    // An entry whose account is not an Access Key ID (another program's) can be deleted too.
+    await keytar.setPassword(backend.service, 'not-an-access-key', 'other');
+    expect(data(await backend.api.reconcileKeychain({ includeOrphans: true })).orphanAccounts).toEqual(['not-an-access-key']);
+    expect(data(await backend.api.deleteOrphanSecret({ account: 'not-an-access-key' }))).toEqual({ account: 'not-an-access-key' });
+  });
+
+  it('removes a keychain check entry left behind (a check cut short), without listing it', async () => {
     await keytar.setPassword(backend.service, 'gatekey-keychain-check', 'probe');
-    expect(data(await backend.api.reconcileKeychain({ includeOrphans: true })).orphanAccounts).toEqual(['gatekey-keychain-check']);
-    expect(data(await backend.api.deleteOrphanSecret({ account: 'gatekey-keychain-check' }))).toEqual({ account: 'gatekey-keychain-check' });
+    expect(data(await backend.api.reconcileKeychain({ includeOrphans: true })).orphanAccounts).toEqual([]);
+    expect(await keytar.getPassword(backend.service, 'gatekey-keychain-check')).toBeNull();
   });
 });

@@ -48,16 +48,21 @@ describe.runIf(process.platform === 'linux')('with no Secret Service on the sess
     expect(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')).toBe(before);
   });
 
-  it('refuses to reveal, copy, delete or reconcile with the same explanation', async () => {
+  it('refuses to reveal, copy or delete with the same explanation; reconciling reports it and calls no secret missing', async () => {
     const backend = await startTestBackend({ dataDir, service: 'gatekey-test-unreachable' });
     for (const result of [
       await backend.api.revealAccessKeySecret({ id: 'a280dc988b22' }),
       await backend.api.copyAccessKeySecret({ id: 'a280dc988b22' }),
       await backend.api.deleteAccessKey({ id: 'a280dc988b22' }),
-      await backend.api.reconcileKeychain({}),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
     }
+    expect(await backend.api.reconcileKeychain({})).toMatchObject({
+      ok: true,
+      data: { missingSecretIds: [], orphansChecked: false, keychain: { state: 'unavailable', message: expect.stringMatching(/no D-Bus session/) } },
+    });
+    expect(await backend.api.getKeychainState({})).toMatchObject({ ok: true, data: { state: 'unavailable' } });
+    expect(await backend.api.listAccessKeys({})).toMatchObject({ ok: true, data: [{ secretStatus: 'unreadable' }] });
     expect(backend.clipboard.text).toBe('');
     expect(JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8'))).toEqual(existing);
   });

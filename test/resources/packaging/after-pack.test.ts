@@ -17,7 +17,7 @@ const OFF = 0x30; // '0'
 // Electron 45's defaults, in wire order; the 9th fuse (WasmTrapHandlers) is one @electron/fuses 1.8 does not know.
 const ELECTRON_DEFAULTS = [ON, OFF, ON, ON, OFF, OFF, OFF, ON, ON];
 // RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect, asar integrity, asar only, V8 snapshot, file: privileges.
-const EXPECTED_WIRE = [OFF, ON, OFF, OFF, ON, ON, OFF, ON, ON];
+const EXPECTED_WIRE = [OFF, ON, OFF, OFF, ON, ON, OFF, OFF, ON];
 
 const fakeBinary = () =>
   Buffer.concat([Buffer.from('\x7fELF fake electron '), Buffer.from(SENTINEL), Buffer.from([1, ELECTRON_DEFAULTS.length, ...ELECTRON_DEFAULTS]), Buffer.from(' rest of binary')]);
@@ -59,7 +59,7 @@ describe('afterPack: fuses', () => {
       4: true, // EnableEmbeddedAsarIntegrityValidation
       5: true, // OnlyLoadAppFromAsar
       6: false, // LoadBrowserProcessSpecificV8Snapshot
-      7: true, // GrantFileProtocolExtraPrivileges: needed by loadFile() of module scripts from asar (see the hook)
+      7: false, // GrantFileProtocolExtraPrivileges: off, the renderer comes from app:// (electron/main/app-protocol.ts)
     });
   });
 

@@ -44,6 +44,19 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).toBeUndefined();
   });
 
+  it('turns off every fuse that lets other code or other local files in, file: privileges included', async () => {
+    const { FUSES } = await import(join(root, config.afterPack));
+    const { FuseV1Options } = (await import('@electron/fuses')).default;
+    expect(FUSES).toMatchObject({
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      // The renderer is served from app:// (electron/main/app-protocol.ts), so file: needs no extra privileges.
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    });
+  });
+
   it('builds AppImage and a deb that depends on libsecret', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.deb.depends).toContain('libsecret-1-0');

@@ -46,7 +46,8 @@ describe('electron-builder --linux dir (with a stand-in Electron)', () => {
     const on = 49;
     const off = 48;
     // RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect, asar integrity, asar only, V8 snapshot, file: privileges, (untouched 9th).
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => wire[i as keyof typeof wire])).toEqual([off, on, off, off, on, on, off, on, on]);
+    // file: privileges are off: the renderer is served from app:// (electron/main/app-protocol.ts).
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => wire[i as keyof typeof wire])).toEqual([off, on, off, off, on, on, off, off, on]);
   });
 
   it('packs only the built app and the window icon into app.asar', () => {

@@ -159,7 +159,10 @@ describe('reconciling keychain and store', () => {
     await keytar.setPassword(backend.service, 'feedfacecafe', 'LEFT-BEHIND');
 
     const report = await backend.api.reconcileKeychain({});
-    expect(report).toEqual({ ok: true, data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'], orphansChecked: true } });
+    expect(report).toEqual({
+      ok: true,
+      data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'], orphansChecked: true, keychain: { state: 'ready' }, lateWritesRemoved: [] },
+    });
 
     const list = await backend.api.listAccessKeys({});
     expect(list.ok && list.data.map((key) => [key.name, key.secretStatus])).toEqual([

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { accessKeyDescription } from '../../../../electron/core/access-keys/rules';
+import { apiGroupFields } from '../../../../electron/core/api-groups/rules';
 import { authorizationFields, callerKey } from '../../../../electron/core/authorizations/rules';
+import { truncateText } from '../../../../electron/core/text-rules';
 
 const messageOf = (input: string) => {
   const result = callerKey.safeParse(input);
@@ -37,5 +40,32 @@ describe("the caller's identifier", () => {
   it('limits the description to 256 characters', () => {
     expect(authorizationFields.safeParse({ callerKey: 'a280dc988b22', description: 'd'.repeat(256) }).success).toBe(true);
     expect(authorizationFields.safeParse({ callerKey: 'a280dc988b22', description: 'd'.repeat(257) }).success).toBe(false);
+  });
+});
+
+describe('the one text rule', () => {
+  // A lone half arrives decoded: JSON "\\uD800" in a file, or a structured clone over IPC.
+  const loneHalves = ['pay\uD800', '\uDC00x', 'a\uDBFF'];
+
+  it('refuses a lone surrogate in every free-text field, with its own message', () => {
+    for (const description of loneHalves) {
+      const authorization = authorizationFields.safeParse({ callerKey: 'a280dc988b22', description });
+      expect(authorization.success ? 'accepted' : authorization.error.issues[0]?.message).toBe('Description contains a broken character (half of a surrogate pair).');
+      expect(accessKeyDescription.safeParse(description).success).toBe(false);
+      expect(accessKeyDescription.safeParse('fine').success).toBe(true);
+      const group = { name: 'Orders', description: '', region: 'cn-north-1', environment: 'test', host: 'orderssvc.cn-north-1.jdcloud-api.net' };
+      expect(apiGroupFields.safeParse(group).success).toBe(true);
+      expect(apiGroupFields.safeParse({ ...group, name: description }).success).toBe(false);
+      expect(apiGroupFields.safeParse({ ...group, description }).success).toBe(false);
+    }
+    expect(authorizationFields.safeParse({ callerKey: 'a280dc988b22', description: 'pay 💳 🇫🇷' }).success).toBe(true);
+  });
+
+  it('truncates between graphemes only', () => {
+    expect(truncateText('ab💳', 3)).toBe('ab');
+    expect(truncateText('abe\u0301', 3)).toBe('ab');
+    expect(truncateText('a🇫🇷', 4)).toBe('a');
+    expect(truncateText('abcdef', 4, '…')).toBe('abc…');
+    expect(truncateText('abc', 3, '…')).toBe('abc');
   });
 });

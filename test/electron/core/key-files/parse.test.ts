@@ -83,3 +83,46 @@ describe('a bad key file is refused with its reason', () => {
     expect(parseHandoffText(handoffText(valid).slice(0, -10))).toMatchObject({ ok: false });
   });
 });
+
+describe('a key file built to break the parser', () => {
+  it('gets its own reason when nested too deep, whether at the top or inside a field, without overflowing the stack', () => {
+    const arrays = `${'['.repeat(6000)}${']'.repeat(6000)}`;
+    expect(reasonOf(bytes(arrays))).toMatch(/nested too deep \(6000 levels/);
+    expect(reasonOf(bytes(keyFileText(valid).replace('{', `{"extra": ${arrays},`)))).toMatch(/nested too deep/);
+    // Brackets inside strings are text, not nesting.
+    expect(parseKeyFile(bytes(resealed({ description: '['.repeat(200) })))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a field named twice, comparing names after their escapes are decoded', () => {
+    const other = 'FEDCBA9876543210FEDCBA9876543210';
+    expect(reasonOf(bytes(keyFileText(valid).replace('"apiKey":', `"apiKey": "${other}",\n  "apiKey":`)))).toMatch(/names the field "apiKey" twice/);
+    expect(reasonOf(bytes(keyFileText(valid).replace('"apiKey":', `"api\\u004bey": "${other}",\n  "apiKey":`)))).toMatch(/names the field "apiKey" twice/);
+    // The same name in two different objects is no repeat; a name as a value is no name.
+    expect(reasonOf(bytes(resealed({ extra: [{ a: 1 }, { a: 2 }] })))).toMatch(/fields a key file does not have \(extra\)/);
+    expect(parseKeyFile(bytes(resealed({ description: 'apiKey' })))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a lone surrogate written as a JSON escape, in the name and in the description', () => {
+    const withEscape = (changes: Record<string, unknown>) => resealed(changes);
+    expect(withEscape({ name: 'pay\uD800' })).toContain('\\ud800');
+    expect(reasonOf(bytes(withEscape({ name: 'pay\uD800' })))).toMatch(/"name" contains a broken character/);
+    expect(reasonOf(bytes(withEscape({ description: '\uDC00 trailing half' })))).toMatch(/"description" contains a broken character/);
+    expect(parseKeyFile(bytes(withEscape({ name: 'pay 💳' })))).toMatchObject({ ok: true });
+  });
+});
+
+describe('handoff text wrapped by chat or e-mail', () => {
+  const line = handoffText(valid);
+  it.each([
+    ['quoted with > markers and CRLF', `> ${line.slice(0, 30)}\r\n> ${line.slice(30, 100)}\r\n> ${line.slice(100)}\r\n`],
+    ['nested quotes and indentation', `>> ${line.slice(0, 60)}\n> >    ${line.slice(60)}`],
+    ['broken right after the prefix', `gatekey-apikey:\n${line.slice('gatekey-apikey:'.length)}`],
+    ['with old Mac line ends', `${line.slice(0, 70)}\r${line.slice(70)}`],
+  ])('imports when %s', (_label, text) => {
+    expect(parseHandoffText(text)).toEqual({ ok: true, file: valid });
+  });
+
+  it('refuses two keys pasted as one item', () => {
+    expect(parseHandoffText(`${line}\n${line}`)).toMatchObject({ ok: false, reason: expect.stringMatching(/more than one/) });
+  });
+});

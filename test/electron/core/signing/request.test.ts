@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signTestRequest, type TestRequest } from '../../../../electron/core/signing/request';
+import { CONTROL_CHARACTERS, codePointName } from '../../../support/control-characters';
 
 const credentials = { apiKey: '0123456789ABCDEF0123456789ABCDEF', secret: 'FEDCBA9876543210FEDCBA9876543210' };
 const options = { algorithm: 'JDCLOUD2' as const, date: '20261129T101010Z', nonce: 'nonce-1' };
@@ -76,5 +77,42 @@ describe('signing a test request', () => {
 
   it('refuses a date not in the required form', () => {
     expect(() => signTestRequest(request(), credentials, { ...options, date: '20261129' })).toThrow(/YYYYMMDDTHHMMSSZ/);
+  });
+
+  it('refuses a date in the right form that is no real UTC time', () => {
+    expect(errorOf(() => signTestRequest(request(), credentials, { ...options, date: '20261399T999999Z' }))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not a real UTC time/), fields: { date: expect.any(String) } });
+  });
+
+  // Region, service and nonce end up in the Authorization and x-jdcloud-nonce header lines and in the curl preview.
+  it.each(CONTROL_CHARACTERS.map((c) => [codePointName(c), c]))('refuses %s in region, service, nonce and every header name and value', (_label, c) => {
+    const cases: Array<[string, () => unknown]> = [
+      ['region', () => signTestRequest(request(), credentials, { ...options, region: `cn-north-1${c}X-Evil: 1` })],
+      ['region', () => signTestRequest(request(), credentials, { ...options, region: `cn-north-1${c}` })],
+      ['service', () => signTestRequest(request(), credentials, { ...options, service: `svc${c}X-Evil: 1` })],
+      ['nonce', () => signTestRequest(request(), credentials, { ...options, nonce: `n-1${c}X-Evil: 1` })],
+      ['headers', () => signTestRequest(request({ headers: [['X-A', `ok${c}X-Evil: 1`]] }), credentials, options)],
+      ['headers', () => signTestRequest(request({ headers: [[`X-A${c}`, 'ok']] }), credentials, options)],
+    ];
+    for (const [field, run] of cases) {
+      const error = errorOf(run);
+      expect(error, field).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/header injection/), fields: { [field]: expect.any(String) } });
+      expect(error.message).not.toContain(c);
+    }
+  });
+
+  it.each([
+    ['an upper-case region', { region: 'CN-NORTH-1' }, 'region', /The region "CN-NORTH-1" is not a region/],
+    ['a region with a quote', { region: "cn'1" }, 'region', /is not a region/],
+    ['a service with a space', { service: 'my svc' }, 'service', /is not a service name/],
+    ['a nonce with a space', { nonce: 'n 1' }, 'nonce', /The nonce must be 1 to 128 printable ASCII/],
+    ['a 129-character nonce', { nonce: 'n'.repeat(129) }, 'nonce', /printable ASCII/],
+  ])('refuses %s', (_label, override, field, message) => {
+    expect(errorOf(() => signTestRequest(request(), credentials, { ...options, ...override }))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message), fields: { [field]: expect.any(String) } });
+  });
+
+  it('checks what the host names as strictly as a typed region and service', () => {
+    const error = errorOf(() => signTestRequest(request({ url: 'https://a$(id).cn-north-1.example.com/' }), credentials, options));
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/The service named by the host "a\$\(id\)" is not a service name/), fields: { service: expect.any(String) } });
+    expect(signTestRequest(request({ url: 'https://a$(id).cn-north-1.example.com/' }), credentials, { ...options, service: 'svc' }).scope).toBe('20261129/cn-north-1/svc/jdcloud2_request');
   });
 });

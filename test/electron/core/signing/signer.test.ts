@@ -147,6 +147,11 @@ describe('sign', () => {
     expect(() => sign({ ...base, date: '2026-11-29T10:10:10Z' })).toThrow(/YYYYMMDDTHHMMSSZ/);
   });
 
+  it('refuses a date in the form that names no real UTC time, rather than rolling it over', () => {
+    expect(() => sign({ ...base, date: '20261399T999999Z' })).toThrow(/not a real UTC time/);
+    expect(() => sign({ ...base, date: '20261131T101010Z' })).toThrow(/not a real UTC time/);
+  });
+
   it('formats signing dates in UTC', () => {
     expect(signingDate(new Date('2026-01-02T03:04:05.678Z'))).toBe('20260102T030405Z');
   });

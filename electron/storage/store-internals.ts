@@ -1,0 +1,13 @@
+import type { Low } from 'lowdb';
+import type { JsonStoreFile } from './json-store-file';
+import type { StoreData } from './store-schema';
+import type { StoreStatus } from './store-status';
+
+/** What the store's helpers (conflict, save) work on: MetadataStore hands them this view of itself. */
+export interface StoreInternals {
+  readonly db: Low<StoreData>;
+  readonly adapter: JsonStoreFile;
+  readonly now: () => Date;
+  status: StoreStatus;
+  requestSave(): Promise<void>;
+}

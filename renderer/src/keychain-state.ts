@@ -1,0 +1,49 @@
+import type { Output } from '../../electron/ipc/contract';
+import type { IpcError } from './api';
+
+/** What main knows of the keychain without reading a secret; `message` names the cause and the fix. */
+export type KeychainState = Output<'getKeychainState'>;
+/** Every state but `ready`: the keychain cannot be read, so no APISecret can be called missing. */
+export type UnreadableKeychain = Exclude<KeychainState, { state: 'ready' }>;
+
+export const isUnreadable = (keychain: KeychainState | null | undefined): keychain is UnreadableKeychain =>
+  keychain != null && keychain.state !== 'ready';
+
+/** The keychain state that a failed keychain call reveals; null when the error says nothing about the keychain. */
+export function keychainStateOf(error: IpcError): UnreadableKeychain | null {
+  switch (error.code) {
+    case 'KEYCHAIN_LOCKED':
+      return { state: 'locked', message: error.message };
+    case 'KEYCHAIN_TIMEOUT':
+      return { state: 'timeout', message: error.message };
+    case 'KEYCHAIN_UNAVAILABLE':
+      return { state: 'unavailable', message: error.message };
+    default:
+      return null;
+  }
+}
+
+const headings: Record<UnreadableKeychain['state'], string> = {
+  locked: 'The OS keychain is locked',
+  timeout: 'The OS keychain did not answer in time',
+  unavailable: 'The OS keychain is not available',
+};
+
+// Main words the cause and the fix; these stand in only if its message is empty.
+const fallbacks: Record<UnreadableKeychain['state'], string> = {
+  locked: 'Unlock your keyring (log in again, or open "Passwords and Keys"), then check again.',
+  timeout: 'A keychain password prompt may be waiting behind another window: answer it, then check again.',
+  unavailable: 'Start or unlock your OS keychain, then check again.',
+};
+
+/** Short words for badges and choices: the secret may well be there, the keychain just cannot say. */
+const shortWords: Record<UnreadableKeychain['state'], string> = {
+  locked: 'keychain locked',
+  timeout: 'keychain not answering',
+  unavailable: 'keychain unavailable',
+};
+
+export const keychainHeading = (keychain: UnreadableKeychain): string => headings[keychain.state];
+export const keychainAdvice = (keychain: UnreadableKeychain): string => keychain.message.trim() || fallbacks[keychain.state];
+/** For a key whose status is `unreadable`; without a known state it says so plainly. */
+export const unreadableWords = (keychain: KeychainState | null): string => (isUnreadable(keychain) ? shortWords[keychain.state] : 'keychain not readable');
