@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, renderApp, STORE_FILE } from './helpers';
+import { canMountTmpfs } from '../support/tmpfs';
 
 // Conflict, restore and read-only against the real backend, with real files in temp folders.
 let backend: TestBackend | undefined;
@@ -82,20 +83,8 @@ describe('restoring a backup', () => {
   });
 });
 
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    const probe = execFileSync('mktemp', ['-d']).toString().trim();
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('read-only', () => {
-  it.runIf(canMount)('a read-only data folder: the banner says so and how to fix it', async () => {
+  it.runIf(canMountTmpfs)('a read-only data folder: the banner says so and how to fix it', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'gatekey-ro-')), 'data');
     await mkdir(dataDir);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dataDir]);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXCLUSIVE_CREATE, type FileOps } from '../../../electron/storage/durable-write';
 import { LOCK_FILE_NAME, MetadataStore } from '../../../electron/storage/metadata-store';
+import { canMountTmpfs } from '../../support/tmpfs';
 
 const key = (n: number) => ({
   id: n.toString(16).padStart(12, '0'),
@@ -33,19 +34,6 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((store) => store.close()));
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Root on Linux can mount a real 64 KiB tmpfs: a disk that fills up for real. */
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    const probe = execFileSync('mktemp', ['-d']).toString().trim();
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const names = async (store: MetadataStore) => store.read().accessKeys.map((k) => k.name);
 const onDisk = async () => JSON.parse(await readFile(file, 'utf8')).accessKeys.map((k: { name: string }) => k.name);
@@ -191,7 +179,7 @@ describe('write failures keep the change and the file whole', () => {
     await expect(stat(join(dir, '.gatekey-store.json.tmp'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it.runIf(canMount)('a real full disk (64 KiB tmpfs): the change is kept, the file whole, and it saves once there is room', async () => {
+  it.runIf(canMountTmpfs)('a real full disk (64 KiB tmpfs): the change is kept, the file whole, and it saves once there is room', async () => {
     const mountPoint = join(dir, 'small');
     await mkdir(mountPoint);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
@@ -329,7 +317,7 @@ describe('recovering a damaged file', () => {
     await expect(stat(join(dir, LOCK_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it.runIf(canMount)('a restore that fails for a full disk (64 KiB tmpfs) puts the damaged file back: never an empty store path', async () => {
+  it.runIf(canMountTmpfs)('a restore that fails for a full disk (64 KiB tmpfs) puts the damaged file back: never an empty store path', async () => {
     const mountPoint = join(dir, 'small');
     await mkdir(mountPoint);
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);

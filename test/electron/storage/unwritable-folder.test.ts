@@ -4,24 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
+import { canMountTmpfs } from '../../support/tmpfs';
 
 /*
  * A data folder Gatekey cannot write, made for real: a small tmpfs, remounted
  * read-only or filled up. chmod cannot stand in for it (root ignores modes),
  * so these run only where mounting works (root on Linux, as in CI here).
  */
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  try {
-    const probe = execFileSync('mktemp', ['-d']).toString().trim();
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-    execFileSync('umount', [probe]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 const STORE = JSON.stringify({
   schemaVersion: 2,
   accessKeys: [{ id: '000000000001', name: 'kept', description: '', apiKey: '1'.padStart(32, '0'), createdAt: '2026-11-29T10:00:00.000Z', updatedAt: '2026-11-29T10:00:00.000Z' }],
@@ -36,14 +25,14 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gatekey-unwritable-'));
   mountPoint = join(dir, 'data');
   await mkdir(mountPoint);
-  if (canMount) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', mountPoint]);
+  if (canMountTmpfs) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0700', 'tmpfs', mountPoint]);
 });
 afterEach(async () => {
-  if (canMount) execFileSync('umount', [mountPoint]);
+  if (canMountTmpfs) execFileSync('umount', [mountPoint]);
   await rm(dir, { recursive: true, force: true });
 });
 
-it.runIf(canMount)('a read-only data folder: opens read-only, shows the data, says why and how to fix it, writes nothing', async () => {
+it.runIf(canMountTmpfs)('a read-only data folder: opens read-only, shows the data, says why and how to fix it, writes nothing', async () => {
   const file = join(mountPoint, 'gatekey-store.json');
   await writeFile(file, STORE);
   execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
@@ -60,7 +49,7 @@ it.runIf(canMount)('a read-only data folder: opens read-only, shows the data, sa
   expect(await readdir(mountPoint)).toEqual(['gatekey-store.json']);
 });
 
-it.runIf(canMount)('a read-only disk where the data folder does not exist yet: read-only and empty, not a crash', async () => {
+it.runIf(canMountTmpfs)('a read-only disk where the data folder does not exist yet: read-only and empty, not a crash', async () => {
   execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
   const store = await MetadataStore.open(join(mountPoint, 'Gatekey', 'gatekey-store.json'));
   expect(store.status).toMatchObject({ state: 'readOnly', cause: 'readOnlyFolder' });
@@ -68,7 +57,7 @@ it.runIf(canMount)('a read-only disk where the data folder does not exist yet: r
   await store.close();
 });
 
-it.runIf(canMount)('a full disk at start-up: opens read-only, says the disk is full, and leaves no 0-byte lock or temp file', async () => {
+it.runIf(canMountTmpfs)('a full disk at start-up: opens read-only, says the disk is full, and leaves no 0-byte lock or temp file', async () => {
   const file = join(mountPoint, 'gatekey-store.json');
   await writeFile(file, STORE);
   // Fill every last block (tmpfs hands out whole pages, so keep going until it refuses).
