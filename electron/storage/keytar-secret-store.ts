@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors';
+import { loneSurrogate } from '../core/text-rules';
 import type { KeychainState, SecretStore } from './secret-store';
 import { isKeychainError, keychainError, keychainLocked, stateOf } from './keychain-errors';
 import { nodeWorkerLauncher } from './keychain/node-worker';
@@ -8,8 +9,6 @@ import { workerRunner, WorkerStopped } from './keychain/worker-runner';
 
 /** A keychain call that takes longer is abandoned, so a stuck prompt never freezes Gatekey. */
 export const KEYCHAIN_TIMEOUT_MS = 10_000;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * libsecret's answers once the keyring daemon it was talking to has gone: the
@@ -145,7 +144,7 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
       }),
     set: (account, secret) => {
       // Secrets must survive the keychain's UTF-8 round trip unchanged.
-      if (LONE_SURROGATE.test(secret)) return Promise.reject(new AppError('INVALID_INPUT', 'The secret is not well-formed text and cannot be stored.'));
+      if (loneSurrogate.test(secret)) return Promise.reject(new AppError('INVALID_INPUT', 'The secret is not well-formed text and cannot be stored.'));
       return guarded(async (ask, remaining) => {
         await assertDefaultUnlocked(ask);
         await inHelper({ op: 'set', service, account, secret }, ask, remaining);

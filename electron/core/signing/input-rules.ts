@@ -1,4 +1,4 @@
-import { unsafeCharacters } from '../text-rules';
+import { truncateText, unsafeCharacters } from '../text-rules';
 
 /**
  * What may go into a signature's scope and headers, as pure functions shared
@@ -27,7 +27,7 @@ const LINE_BREAK = /[\r\n\x85\u2028\u2029]/;
 /** The text with every control, format or separator character written as \u{…}, so a message can quote it without carrying it. */
 export function visible(text: string, max = 80): string {
   const shown = text.replace(new RegExp(unsafeCharacters.source, 'gu'), (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+  return shown.length > max ? `${truncateText(shown, max)}…` : shown;
 }
 
 export const hasUnsafeCharacters = (text: string): boolean => unsafeCharacters.test(text);

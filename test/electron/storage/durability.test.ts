@@ -8,15 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXCLUSIVE_CREATE, type FileOps } from '../../../electron/storage/durable-write';
 import { LOCK_FILE_NAME, MetadataStore } from '../../../electron/storage/metadata-store';
 import { canMountTmpfs } from '../../support/tmpfs';
+import { key } from '../../support/store-records';
 
-const key = (n: number) => ({
-  id: n.toString(16).padStart(12, '0'),
-  name: `key-${n}`,
-  description: '',
-  apiKey: n.toString(16).toUpperCase().padStart(32, '0'),
-  createdAt: '2026-11-29T10:00:00.000Z',
-  updatedAt: '2026-11-29T10:00:00.000Z',
-});
 
 let dir: string;
 let file: string;

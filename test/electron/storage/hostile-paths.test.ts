@@ -5,17 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempPathOf } from '../../../electron/storage/durable-write';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
+import { key, storeText } from '../../support/store-records';
 
 // Files that are not what they seem, made for real: FIFOs (mkfifo), symlinks, folders.
-const key = (n: number) => ({
-  id: n.toString(16).padStart(12, '0'),
-  name: `key-${n}`,
-  description: '',
-  apiKey: n.toString(16).toUpperCase().padStart(32, '0'),
-  createdAt: '2026-11-29T10:00:00.000Z',
-  updatedAt: '2026-11-29T10:00:00.000Z',
-});
-const storeText = (...keys: number[]) => JSON.stringify({ schemaVersion: 2, accessKeys: keys.map(key), apiGroups: [], authorizations: [], bindings: [] });
 
 let dir: string;
 let file: string;

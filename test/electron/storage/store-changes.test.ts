@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffStores, droppedAccessKeys, LIST_LIMIT } from '../../../electron/storage/store-changes';
 import { emptyStore, type StoreData } from '../../../electron/storage/store-schema';
+import { key } from '../../support/store-records';
 
 const at = '2026-11-29T10:00:00.000Z';
-const key = (n: number, name = `key-${n}`) => ({ id: n.toString(16).padStart(12, '0'), name, description: '', apiKey: n.toString(16).toUpperCase().padStart(32, '0'), createdAt: at, updatedAt: at });
+
 const group = (id: string, name: string) => ({ id, name, description: '', region: 'eu', environment: 'test' as const, host: 'api.example.com', createdAt: at, updatedAt: at });
 const authorization = (id: string, callerKey: string, description = '') => ({ id, callerKey, callerKeyKind: 'apiKey' as const, callerType: 'apiCaller' as const, description, createdAt: at, updatedAt: at });
 const store = (parts: Partial<StoreData>): StoreData => ({ ...emptyStore(), ...parts });
