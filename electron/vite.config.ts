@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { bridgeTable } from './ipc/bridge-table';
 
 /*
  * Builds the two Electron bundles, one per mode:
@@ -70,7 +71,8 @@ function bundle(entry: string, fileName: string, external: string[], extras: Bun
 
 export default defineConfig(({ mode }) => {
   if (mode === 'main') return bundle('./main/index.ts', 'main.cjs', mainExternal);
-  if (mode === 'preload') return bundle('./preload/index.ts', 'preload.cjs', preloadExternal);
+  // The contract's channel table goes in as a constant: the preload gets every channel without bundling zod.
+  if (mode === 'preload') return bundle('./preload/index.ts', 'preload.cjs', preloadExternal, { define: { __GATEKEY_BRIDGE__: JSON.stringify(bridgeTable) } });
   // The keytar helper process (storage/keychain/worker-main.mjs), for main and the CLI alike.
   if (mode === 'keychain-worker') return bundle('./storage/keychain/worker-main.mjs', 'keychain-worker.cjs', mainExternal);
   // The `gatekey` command line: plain Node, sharing core and storage with main.

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
-import { readRegularFileBounded } from '../core/bounded-read';
-import { AppError } from '../core/errors';
-import { visible } from '../core/signing/input-rules';
+import { readRegularFileBounded } from '../adapters/files/bounded-read';
+import { AppError } from '../shared/errors';
+import { visible } from '../shared/signing/input-rules';
 import { MAX_BODY_BYTES } from '../core/signing/request';
 import { EXIT, ExitError } from './exit-codes';
 
@@ -46,6 +46,9 @@ export async function readBodyFile(path: string): Promise<string> {
     case 'notAFile':
       throw unreadable(path, notAFile(read.info));
     case 'tooBig':
-      throw new AppError('INVALID_INPUT', `--data-file ${visible(path, 400)} is over 10 MiB; a signed test request cannot send that much.`);
+      throw new AppError('INVALID_INPUT', `--data-file ${visible(path, 400)} is over 10 MiB; a signed test request cannot send that much.`, {
+        reason: 'cliDataFileTooBig',
+        params: { path: visible(path, 400), maxMiB: MAX_BODY_BYTES / 1024 / 1024 },
+      });
   }
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../core/errors';
+import type { ErrorCode } from '../shared/errors';
 
 /** Exit codes scripts can rely on; documented in the usage text. */
 export const EXIT = {

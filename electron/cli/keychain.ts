@@ -1,6 +1,6 @@
 import { KEYCHAIN_SERVICE } from '../core/app-identity';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
-import type { SecretStore } from '../storage/secret-store';
+import type { SecretStore } from '../core/ports/secret-store';
 
 /** How long closing the keychain may take before the command ends anyway. */
 const CLOSE_GRACE_MS = 2_000;

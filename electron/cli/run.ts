@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../core/errors';
-import { visible } from '../core/signing/input-rules';
+import { AppError } from '../shared/errors';
+import { visible } from '../shared/signing/input-rules';
 import { signTestRequest, type SigningCredentials } from '../core/signing/request';
 import { signingDate } from '../core/signing/signer';
-import type { SecretStore } from '../storage/secret-store';
+import type { SecretStore } from '../core/ports/secret-store';
 import { parseCommandLine, USAGE, type CommandLine } from './args';
 import { readBodyFile } from './body-file';
 import { EXIT, ExitError, exitCodeOf } from './exit-codes';
@@ -32,21 +32,21 @@ async function listKeys(command: CommandLine, io: CliIo): Promise<number> {
 
 async function credentialsFor(command: CommandLine, io: CliIo, keychain: CliKeychain): Promise<SigningCredentials> {
   const { key, 'api-key': apiKey, 'secret-stdin': secretStdin } = command.values;
-  if (key && (apiKey || secretStdin)) throw usageError('Use either --key, or --api-key with --secret-stdin, not both.');
+  if (key && (apiKey || secretStdin)) throw usageError('Use either --key, or --api-key with --secret-stdin, not both.', { reason: 'cliBothCredentials' });
   if (apiKey || secretStdin) {
-    if (!apiKey || !secretStdin) throw usageError('--api-key needs --secret-stdin (the secret is read from standard input, never from arguments).');
-    if (!/^[0-9A-Fa-f]{32}$/.test(apiKey.trim())) throw usageError('An APIKey is 32 hex characters.');
+    if (!apiKey || !secretStdin) throw usageError('--api-key needs --secret-stdin (the secret is read from standard input, never from arguments).', { reason: 'cliApiKeyNeedsSecretStdin' });
+    if (!/^[0-9A-Fa-f]{32}$/.test(apiKey.trim())) throw usageError('An APIKey is 32 hex characters.', { reason: 'cliApiKeyFormat' });
     const secret = (await io.readStdin()).trim();
-    if (!secret) throw usageError('No secret on standard input.');
+    if (!secret) throw usageError('No secret on standard input.', { reason: 'cliNoSecretOnStdin' });
     return { apiKey: apiKey.trim().toUpperCase(), secret };
   }
-  if (!key) throw usageError('Name the access key with --key NAME|ID, or use --api-key AK --secret-stdin.');
+  if (!key) throw usageError('Name the access key with --key NAME|ID, or use --api-key AK --secret-stdin.', { reason: 'cliNoKeyNamed' });
   const keys = await readAccessKeys(io.env);
   const found = keys.find((k) => k.id === key.toLowerCase()) ?? keys.find((k) => k.name.toLowerCase() === key.toLowerCase());
-  if (!found) throw new AppError('NOT_FOUND', `No access key named or with the ID "${visible(key)}". List them with: gatekey keys`);
+  if (!found) throw new AppError('NOT_FOUND', `No access key named or with the ID "${visible(key)}". List them with: gatekey keys`, { reason: 'cliAccessKeyNotFound', params: { key: visible(key) } });
   // Locked, unavailable and timed out throw their own codes (exit 6 and 4); null is only "read, and not there".
   const secret = await keychain.store().get(found.id);
-  if (secret === null) throw new AppError('SECRET_MISSING', `The APISecret of "${found.name}" is not in the OS keychain.`);
+  if (secret === null) throw new AppError('SECRET_MISSING', `The APISecret of "${found.name}" is not in the OS keychain.`, { reason: 'cliSecretMissing', params: { name: found.name } });
   return { apiKey: found.apiKey, secret };
 }
 
@@ -110,7 +110,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (verb === 'keys') return await listKeys(command, io);
     if (verb === 'sign') return await signCommand(command, io, keychain);
-    throw usageError(`Unknown command "${visible(verb)}". Commands: keys, sign.`);
+    throw usageError(`Unknown command "${visible(verb)}". Commands: keys, sign.`, { reason: 'cliUnknownCommand', params: { command: visible(verb) } });
   } catch (error) {
     return reportFailure(error, io);
   } finally {

@@ -1,10 +1,10 @@
-import { AppError } from '../core/errors';
-import { injectionProblem, nonceProblem, regionProblem, serviceProblem, signingDateProblem, visible, type Problem } from '../core/signing/input-rules';
+import { inputRefused } from '../shared/errors';
+import { injectionProblem, nonceProblem, regionProblem, serviceProblem, signingDateProblem, visible, type Problem } from '../shared/signing/input-rules';
 import { checkHeaders, parseTargetUrl } from '../core/signing/request';
-import { algorithms, type Algorithm } from '../core/signing/types';
+import { algorithms, type Algorithm } from '../shared/signing/types';
 import type { CommandLine } from './args';
 
-export const usageError = (message: string) => new AppError('INVALID_INPUT', message);
+export const usageError = inputRefused;
 
 /** What `gatekey sign` was asked to sign, every option checked and named in its message. */
 export interface SignOptions {
@@ -21,15 +21,15 @@ export interface SignOptions {
 function checkOption(option: string, value: string | undefined, problemOf: (value: string) => Problem): void {
   if (value === undefined) return;
   const problem = problemOf(value);
-  if (problem) throw usageError(`${option} ${problem}.`);
+  if (problem) throw usageError(`${option} ${problem.words}.`, { reason: 'cliOptionRefused', params: { option, problem: problem.id, ...problem.params } });
 }
 
 /** `-H 'Name: value'`, refused whole if it holds a control character (trimming would hide some of them). */
 function parseHeader(line: string): [string, string] {
   const injection = injectionProblem(line);
-  if (injection) throw usageError(`-H "${visible(line)}" ${injection}.`);
+  if (injection) throw usageError(`-H "${visible(line)}" ${injection.words}.`, { reason: 'cliHeaderInjection', params: { header: visible(line), problem: injection.id, ...injection.params } });
   const at = line.indexOf(':');
-  if (at <= 0) throw usageError(`-H "${visible(line)}" is not "Name: value".`);
+  if (at <= 0) throw usageError(`-H "${visible(line)}" is not "Name: value".`, { reason: 'cliHeaderNotPair', params: { header: visible(line) } });
   return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
 }
 
@@ -41,11 +41,11 @@ function parseHeader(line: string): [string, string] {
  */
 export function signOptionsOf(command: CommandLine): SignOptions {
   const [url, ...extra] = command.positionals.slice(1);
-  if (!url || extra.length > 0) throw usageError('Give exactly one URL to sign.');
+  if (!url || extra.length > 0) throw usageError('Give exactly one URL to sign.', { reason: 'cliOneUrl' });
   const { values } = command;
-  if (values.data !== undefined && values['data-file'] !== undefined) throw usageError('Use --data or --data-file, not both.');
+  if (values.data !== undefined && values['data-file'] !== undefined) throw usageError('Use --data or --data-file, not both.', { reason: 'cliDataTwice' });
   const algorithm = (values.algorithm ?? 'JDCLOUD2').toUpperCase();
-  if (!(algorithms as readonly string[]).includes(algorithm)) throw usageError('--algorithm is JDCLOUD2 or JDCLOUD3.');
+  if (!(algorithms as readonly string[]).includes(algorithm)) throw usageError('--algorithm is JDCLOUD2 or JDCLOUD3.', { reason: 'cliAlgorithm' });
   checkOption('-X', values.request, injectionProblem);
   checkOption('--region', values.region, regionProblem);
   checkOption('--service', values.service, serviceProblem);

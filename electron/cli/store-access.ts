@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir } from '../core/app-identity';
-import type { AccessKeyRecord } from '../core/access-keys/types';
-import { visible } from '../core/signing/input-rules';
+import type { AccessKeyRecord } from '../shared/access-keys/types';
+import { visible } from '../shared/signing/input-rules';
 import { STORE_FILE_NAME } from '../ipc/backend';
 import { MetadataStore } from '../storage/metadata-store';
 import { EXIT, ExitError } from './exit-codes';

@@ -1,5 +1,6 @@
-import { AppError } from './errors';
-import type { SecretStore } from '../storage/secret-store';
+import { AppError } from '../shared/errors';
+import { errorOfState } from './keychain-errors';
+import type { SecretStore } from './ports/secret-store';
 
 /** An account no access key can have (IDs are 12 hex), used only to try the keychain. */
 export const PROBE_ACCOUNT = 'gatekey-keychain-check';
@@ -17,7 +18,7 @@ export async function checkKeychain(secrets: SecretStore): Promise<{ available: 
     // Inside the try: a write that timed out may have landed by the time the delete runs.
     await secrets.set(PROBE_ACCOUNT, probe);
     if ((await secrets.get(PROBE_ACCOUNT)) !== probe) {
-      throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain accepted an entry but did not return it. Unlock the keychain and try again.');
+      throw new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain accepted an entry but did not return it. Unlock the keychain and try again.', { reason: 'keychainProbeLost' });
     }
   } finally {
     await secrets.delete(PROBE_ACCOUNT).catch(() => false);
@@ -32,5 +33,5 @@ export async function checkKeychainReadOnly(secrets: SecretStore): Promise<{ ava
   await secrets.has(PROBE_ACCOUNT);
   const state = await secrets.state();
   if (state.state === 'ready') return { available: true };
-  throw new AppError(state.state === 'locked' ? 'KEYCHAIN_LOCKED' : state.state === 'timeout' ? 'KEYCHAIN_TIMEOUT' : 'KEYCHAIN_UNAVAILABLE', state.message);
+  throw errorOfState(state);
 }

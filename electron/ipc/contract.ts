@@ -1,26 +1,36 @@
 import { z } from 'zod';
-import { accessKeyFields, accessKeyId, apiKeyText, apiSecretText } from '../core/access-keys/rules';
-import type { AccessKeySummary, ReconcileReport } from '../core/access-keys/types';
-import { apiGroupFields, apiGroupId } from '../core/api-groups/rules';
-import type { ApiGroupSummary } from '../core/api-groups/types';
-import { authorizationDescription, authorizationFields, authorizationId } from '../core/authorizations/rules';
-import type { AuthorizationSummary, BoundGroup } from '../core/authorizations/types';
-import type { KeyFileExport, KeyImportPreviewEntry, KeyImportSummary, KeyCandidate } from '../core/key-files/types';
-import type { SignedRequest } from '../core/signing/types';
-import { testCallInput } from '../core/test-call/rules';
-import type { TestCallResponse } from '../core/test-call/types';
-import type { KeychainState } from '../storage/secret-store';
-import type { ConflictResolution, StoreStatus } from '../storage/store-status';
+import { accessKeyFields, accessKeyId, apiKeyText, apiSecretText } from '../shared/access-keys/rules';
+import type { AccessKeySummary, ReconcileReport } from '../shared/access-keys/types';
+import { apiGroupFields, apiGroupId } from '../shared/api-groups/rules';
+import type { ApiGroupSummary } from '../shared/api-groups/types';
+import { authorizationDescription, authorizationFields, authorizationId } from '../shared/authorizations/rules';
+import type { AuthorizationSummary, BoundGroup } from '../shared/authorizations/types';
+import type { KeyFileExport, KeyImportPreviewEntry, KeyImportSummary, KeyCandidate } from '../shared/key-files/types';
+import type { SignedRequest } from '../shared/signing/types';
+import { testCallInput } from '../shared/test-call/rules';
+import type { TestCallResponse } from '../shared/test-call/types';
+import type { KeychainState } from '../shared/keychain-state';
+import type { ConflictResolution, StoreStatus } from '../shared/store/status';
 import type { Result } from './result';
 
 /**
- * The IPC contract: every channel, its input schema (main validates each
- * payload against it) and its output type. Preload and renderer take their
- * types from here; nothing else declares a channel.
+ * The IPC contract: every channel, grouped by feature, with its input schema
+ * (main validates each payload against it), whether it writes, and its output
+ * type; and every event main sends the window. The preload's bridge and the
+ * renderer's client are generated from it; nothing else declares a channel.
  */
 
-/** Carries an output type without a runtime schema: main produces it, so main is trusted for it. */
-const returns = <T>() => ({}) as { readonly output?: T };
+/**
+ * A channel: its input schema and whether it may change the data file. The
+ * output type has no runtime schema: main produces it, so main is trusted for it.
+ */
+function channel<I extends z.ZodType, W extends boolean>(input: I, writes: W) {
+  return { returns: <O>() => ({ input, writes }) as { readonly input: I; readonly writes: W; readonly output?: O } };
+}
+/** Never changes the data file (it may read it, or the keychain, or a file the user picked). */
+const reads = <I extends z.ZodType>(input: I) => channel(input, false);
+/** May change the data file: when it changed records, the window hears `dataChanged` for their topics (ipc/events/data-events.ts). */
+const writes = <I extends z.ZodType>(input: I) => channel(input, true);
 
 const noInput = z.strictObject({});
 const byId = z.strictObject({ id: accessKeyId });
@@ -53,91 +63,152 @@ const keyCandidates = z.strictObject({ candidates: z.array(keyCandidate).max(200
 const MAX_BIND = 5_000;
 
 export const contract = {
-  getAppStatus: { input: noInput, ...returns<AppStatus>() },
-  listAccessKeys: { input: noInput, ...returns<AccessKeySummary[]>() },
-  getAccessKey: { input: byId, ...returns<AccessKeySummary>() },
-  createAccessKey: { input: accessKeyFields, ...returns<AccessKeySummary>() },
-  updateAccessKey: { input: accessKeyFields.extend({ id: accessKeyId }), ...returns<AccessKeySummary>() },
-  deleteAccessKey: { input: byId, ...returns<{ id: string }>() },
-  /** Returns the APISecret. Called only when the user presses Show. */
-  revealAccessKeySecret: { input: byId, ...returns<{ secret: string }>() },
-  /** Main copies the secret itself; the renderer never receives it. */
-  copyAccessKeySecret: { input: byId, ...returns<{ clearsAfterSeconds: number }>() },
-  copyAccessKeyApiKey: { input: byId, ...returns<{ copied: true }>() },
-  copyAccessKeyId: { input: byId, ...returns<{ copied: true }>() },
-  reconcileKeychain: { input: z.strictObject({ includeOrphans: z.boolean().optional() }), ...returns<ReconcileReport>() },
-  /** Health: re-enter the APISecret of a key whose secret is missing (refused if one is there). */
-  restoreAccessKeySecret: { input: z.strictObject({ id: accessKeyId, secret: apiSecretText }), ...returns<AccessKeySummary>() },
-  /** Health: delete a keychain entry that no access key refers to. */
-  deleteOrphanSecret: { input: z.strictObject({ account: z.string().min(1).max(256) }), ...returns<{ account: string }>() },
-  /** Health: give an orphan keychain entry its record back, with the APIKey the user still has. */
-  adoptOrphanSecret: { input: accessKeyFields.extend({ account: accessKeyId, apiKey: apiKeyText }), ...returns<AccessKeySummary>() },
-  /** The API groups a key of this app is authorized for, through any authorization naming its ID or APIKey. */
-  listAccessKeyGrants: { input: byId, ...returns<BoundGroup[]>() },
-
-  listApiGroups: { input: noInput, ...returns<ApiGroupSummary[]>() },
-  createApiGroup: { input: apiGroupFields, ...returns<ApiGroupSummary>() },
-  updateApiGroup: { input: apiGroupFields.extend({ id: apiGroupId }), ...returns<ApiGroupSummary>() },
-  /** Deletes the group and its bindings; says how many authorizations lost it. */
-  deleteApiGroup: { input: z.strictObject({ id: apiGroupId }), ...returns<{ id: string; unboundAuthorizations: number }>() },
-
-  listAuthorizations: { input: noInput, ...returns<AuthorizationSummary[]>() },
-  /** Fails with ALREADY_EXISTS (and existingId) when the access key is already authorized. */
-  createAuthorization: { input: authorizationFields, ...returns<AuthorizationSummary>() },
-  updateAuthorization: { input: authorizationDescription.extend({ id: authorizationId }), ...returns<AuthorizationSummary>() },
-  deleteAuthorization: { input: z.strictObject({ id: authorizationId }), ...returns<{ id: string }>() },
-  /** Sets the full bound set: groups not yet bound get today's binding time, kept ones keep theirs. */
-  setAuthorizationBindings: {
-    input: z.strictObject({ id: authorizationId, groupIds: z.array(apiGroupId).max(MAX_BIND) }),
-    ...returns<AuthorizationSummary>(),
+  app: {
+    getStatus: reads(noInput).returns<AppStatus>(),
+    /** Marks the welcome as seen (writes the data file if there is none yet). */
+    dismissWelcome: writes(noInput).returns<{ dismissed: true }>(),
+    getAbout: reads(noInput).returns<AboutInfo>(),
+    /** Opens the data folder in the system file manager. */
+    showDataFolder: reads(noInput).returns<{ shown: true }>(),
   },
+  store: {
+    /** For an unreadable data file: move it aside and open the newest valid backup. */
+    restoreBackup: writes(noInput).returns<{ restoredFrom: string; movedAsideTo: string }>(),
+    /**
+     * After another program changed the data file: reload it, or write Gatekey's version over it.
+     * Reload answers what it dropped and which keys lost their records (their secrets stay in the keychain).
+     */
+    resolveConflict: writes(z.strictObject({ choice: z.enum(['reload', 'overwrite']) })).returns<{ resolved: true } & ConflictResolution>(),
+    /** Retries saving unsaved changes now; answers whether everything is on disk. */
+    saveNow: writes(noInput).returns<{ saved: boolean }>(),
+  },
+  keychain: {
+    /** Tries the keychain without storing anything: for the welcome screen. */
+    check: reads(noInput).returns<{ available: true }>(),
+    /** Ready, locked, unavailable or timed out, with cause and fix; reads no secret and cannot crash. */
+    getState: reads(noInput).returns<KeychainState>(),
+    reconcile: reads(z.strictObject({ includeOrphans: z.boolean().optional() })).returns<ReconcileReport>(),
+    /** Health: re-enter the APISecret of a key whose secret is missing (refused if one is there). */
+    restoreSecret: reads(z.strictObject({ id: accessKeyId, secret: apiSecretText })).returns<AccessKeySummary>(),
+    /** Health: delete a keychain entry that no access key refers to. */
+    deleteOrphan: reads(z.strictObject({ account: z.string().min(1).max(256) })).returns<{ account: string }>(),
+    /** Health: give an orphan keychain entry its record back, with the APIKey the user still has. */
+    adoptOrphan: writes(accessKeyFields.extend({ account: accessKeyId, apiKey: apiKeyText })).returns<AccessKeySummary>(),
+  },
+  accessKeys: {
+    list: reads(noInput).returns<AccessKeySummary[]>(),
+    get: reads(byId).returns<AccessKeySummary>(),
+    create: writes(accessKeyFields).returns<AccessKeySummary>(),
+    update: writes(accessKeyFields.extend({ id: accessKeyId })).returns<AccessKeySummary>(),
+    delete: writes(byId).returns<{ id: string }>(),
+    /** Returns the APISecret. Called only when the user presses Show. */
+    revealSecret: reads(byId).returns<{ secret: string }>(),
+    /** Main copies the secret itself; the renderer never receives it. */
+    copySecret: reads(byId).returns<{ clearsAfterSeconds: number }>(),
+    copyApiKey: reads(byId).returns<{ copied: true }>(),
+    copyId: reads(byId).returns<{ copied: true }>(),
+    /** The API groups a key of this app is authorized for, through any authorization naming its ID or APIKey. */
+    listGrants: reads(byId).returns<BoundGroup[]>(),
+  },
+  apiGroups: {
+    list: reads(noInput).returns<ApiGroupSummary[]>(),
+    create: writes(apiGroupFields).returns<ApiGroupSummary>(),
+    update: writes(apiGroupFields.extend({ id: apiGroupId })).returns<ApiGroupSummary>(),
+    /** Deletes the group and its bindings; says how many authorizations lost it. */
+    delete: writes(z.strictObject({ id: apiGroupId })).returns<{ id: string; unboundAuthorizations: number }>(),
+  },
+  authorizations: {
+    list: reads(noInput).returns<AuthorizationSummary[]>(),
+    /** Fails with ALREADY_EXISTS (and existingId) when the access key is already authorized. */
+    create: writes(authorizationFields).returns<AuthorizationSummary>(),
+    update: writes(authorizationDescription.extend({ id: authorizationId })).returns<AuthorizationSummary>(),
+    delete: writes(z.strictObject({ id: authorizationId })).returns<{ id: string }>(),
+    /** Sets the full bound set: groups not yet bound get today's binding time, kept ones keep theirs. */
+    setBindings: writes(z.strictObject({ id: authorizationId, groupIds: z.array(apiGroupId).max(MAX_BIND) })).returns<AuthorizationSummary>(),
+  },
+  keyFiles: {
+    /** Main opens the save dialog and writes the key file (APIKey, never the secret). */
+    export: reads(byId).returns<KeyFileExport>(),
+    /** Puts the one-line handoff text on the clipboard. */
+    copyHandoffText: reads(byId).returns<{ fingerprint: string }>(),
+    /** Main opens the file dialog (multi-select); files over 64 KiB are refused unread. */
+    choose: reads(noInput).returns<{ candidates: KeyCandidate[]; refused: Array<{ source: string; reason: string }> }>(),
+    previewImport: reads(keyCandidates).returns<KeyImportPreviewEntry[]>(),
+    /** Creates one authorization per new key; existing ones are skipped, never overwritten. Reports progress events. */
+    import: writes(keyCandidates).returns<KeyImportSummary>(),
+  },
+  testCall: {
+    /** Signs without sending: canonical request, string to sign, headers, curl (never the secret). */
+    preview: reads(testCallInput).returns<SignedRequest>(),
+    /** Signs afresh and sends from main; REQUEST_FAILED names why a request got no answer. */
+    send: reads(testCallInput).returns<{ request: SignedRequest; response: TestCallResponse }>(),
+  },
+} as const;
 
-  /** Main opens the save dialog and writes the key file (APIKey, never the secret). */
-  exportAccessKeyFile: { input: byId, ...returns<KeyFileExport>() },
-  /** Puts the one-line handoff text on the clipboard. */
-  copyAccessKeyHandoffText: { input: byId, ...returns<{ fingerprint: string }>() },
-  /** Main opens the file dialog (multi-select); files over 64 KiB are refused unread. */
-  chooseKeyFiles: { input: noInput, ...returns<{ candidates: KeyCandidate[]; refused: Array<{ source: string; reason: string }> }>() },
-  previewKeyImport: { input: keyCandidates, ...returns<KeyImportPreviewEntry[]>() },
-  /** Creates one authorization per new key; existing ones are skipped, never overwritten. */
-  importKeys: { input: keyCandidates, ...returns<KeyImportSummary>() },
+/** The data the window shows, by the part of the store it comes from. */
+export type DataTopic = 'accessKeys' | 'apiGroups' | 'authorizations';
 
-  /** Signs without sending: canonical request, string to sign, headers, curl (never the secret). */
-  previewTestCall: { input: testCallInput, ...returns<SignedRequest>() },
-  /** Signs afresh and sends from main; REQUEST_FAILED names why a request got no answer. */
-  sendTestCall: { input: testCallInput, ...returns<{ request: SignedRequest; response: TestCallResponse }>() },
+/** Carries an event's payload type: main produces it, so main is trusted for it. */
+const payload = <T>() => ({}) as { readonly data?: T };
 
-  /** For an unreadable data file: move it aside and open the newest valid backup. */
-  restoreStoreBackup: { input: noInput, ...returns<{ restoredFrom: string; movedAsideTo: string }>() },
-  /** After another program changed the data file: reload it, or write Gatekey's version over it. */
-  /** Reload answers what it dropped and which keys lost their records (their secrets stay in the keychain). */
-  resolveStoreConflict: { input: z.strictObject({ choice: z.enum(['reload', 'overwrite']) }), ...returns<{ resolved: true } & ConflictResolution>() },
-  /** Retries saving unsaved changes now; answers whether everything is on disk. */
-  saveStoreNow: { input: noInput, ...returns<{ saved: boolean }>() },
-
-  /** Tries the keychain without storing anything: for the welcome screen. */
-  checkKeychain: { input: noInput, ...returns<{ available: true }>() },
-  /** Ready, locked, unavailable or timed out, with cause and fix; reads no secret and cannot crash. */
-  getKeychainState: { input: noInput, ...returns<KeychainState>() },
-  /** Marks the welcome as seen (writes the data file if there is none yet). */
-  dismissWelcome: { input: noInput, ...returns<{ dismissed: true }>() },
-  getAboutInfo: { input: noInput, ...returns<AboutInfo>() },
-  /** Opens the data folder in the system file manager. */
-  showDataFolder: { input: noInput, ...returns<{ shown: true }>() },
+/**
+ * What main tells the window without being asked, on one channel. Events never
+ * carry a secret: they say what changed, and the window asks for what it shows.
+ */
+export const events = {
+  /** The data file's state changed: saved, unsaved, a conflict, read-only. */
+  storeStatus: payload<StoreStatus>(),
+  /** The keychain became locked, unlocked, unavailable or slow. */
+  keychainState: payload<KeychainState>(),
+  /** Records changed, here or in another Gatekey or the `gatekey` CLI (`elsewhere`): ask again for these topics. */
+  dataChanged: payload<{ topics: DataTopic[]; elsewhere: boolean }>(),
+  /** Progress of long work (an import): `done` of `total` items. */
+  progress: payload<{ task: 'importKeys'; done: number; total: number }>(),
 } as const;
 
 export type Contract = typeof contract;
-export type Method = keyof Contract;
-export const methods = Object.keys(contract) as Method[];
+export type Namespace = keyof Contract;
+/** A channel's name within the contract: `namespace.method`, e.g. `accessKeys.create`. */
+export type Method = { [N in Namespace]: `${N}.${keyof Contract[N] & string}` }[Namespace];
+type ChannelOf<M extends Method> = M extends `${infer N extends Namespace}.${infer C}` ? (C extends keyof Contract[N] ? Contract[N][C] : never) : never;
+
+/** Every method, namespace by namespace: what the preload exposes, in this order. */
+export const channelTable = Object.fromEntries(Object.entries(contract).map(([ns, channels]) => [ns, Object.keys(channels)])) as {
+  [N in Namespace]: Array<keyof Contract[N] & string>;
+};
+export const methods = Object.entries(channelTable).flatMap(([ns, names]) => names.map((name) => `${ns}.${name}`)) as Method[];
+
+/** The channel of a method, e.g. accessKeys.create; undefined for anything the contract does not name. */
+export function channelDefinition(method: string): { input: z.ZodType; writes: boolean } | undefined {
+  const at = method.indexOf('.');
+  const ns = method.slice(0, at);
+  const name = method.slice(at + 1);
+  if (at < 0 || !Object.hasOwn(contract, ns)) return undefined;
+  const channels = contract[ns as Namespace] as Record<string, { input: z.ZodType; writes: boolean }>;
+  return Object.hasOwn(channels, name) ? channels[name] : undefined;
+}
 
 /** What the renderer passes (before main's schema trims and checks it). */
-export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type Input<M extends Method> = z.input<ChannelOf<M>['input']>;
 /** What the handler receives after validation. */
-export type ValidInput<M extends Method> = z.output<Contract[M]['input']>;
-export type Output<M extends Method> = NonNullable<Contract[M]['output']>;
+export type ValidInput<M extends Method> = z.output<ChannelOf<M>['input']>;
+export type Output<M extends Method> = NonNullable<ChannelOf<M>['output']>;
+
+export type EventType = keyof typeof events;
+export type MainEvent = { [T in EventType]: { type: T; data: NonNullable<(typeof events)[T]['data']> } }[EventType];
 
 /** The IPC channel name of a method. */
 export const channelOf = (method: Method): string => `gatekey:${method}`;
+/** The one channel main sends events on. */
+export const EVENT_CHANNEL = 'gatekey:event';
 
-/** The bridge the preload exposes as `window.api`: one named function per channel. */
-export type GatekeyApi = { [M in Method]: (input: Input<M>) => Promise<Result<Output<M>>> };
+type Bridge<N extends Namespace> = {
+  [C in keyof Contract[N] & string]: (input: Input<`${N}.${C}` & Method>) => Promise<Result<Output<`${N}.${C}` & Method>>>;
+};
+/** The bridge the preload exposes as `window.api`: per feature, one named function per channel, and the event subscription. */
+export type GatekeyApi = { [N in Namespace]: Bridge<N> } & {
+  events: {
+    /** Calls `listener` with every event from main until the returned function is called. */
+    subscribe(listener: (event: MainEvent) => void): () => void;
+  };
+};

@@ -12,7 +12,7 @@ import { trackUserActivation, type UserActivation } from './external-links';
 import { hardenSession, hardenWebContents } from './hardening';
 import { nativeConfirm } from './native-confirm';
 import { appPaths } from './paths';
-import { registerIpc } from './register-ipc';
+import { forwardEvents, registerIpc } from './register-ipc';
 import { isTrustedSender } from './trusted-sender';
 import { createMainWindow } from './window';
 
@@ -58,6 +58,7 @@ async function start(): Promise<void> {
     dispatch: backend.dispatch,
     isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId }),
   });
+  forwardEvents(backend.events, () => mainWindow?.webContents);
   openMainWindow();
   quitAfter(backend);
   // macOS keeps the app running without windows; the dock icon brings one back.

@@ -1,5 +1,6 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelOf, methods, type Method } from '../ipc/contract';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { channelOf, EVENT_CHANNEL, methods, type Method } from '../ipc/contract';
+import type { MainEvents } from '../ipc/main-events';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Result } from '../ipc/result';
 
@@ -16,7 +17,7 @@ export async function handleIpc(event: IpcMainInvokeEvent, method: Method, paylo
   if (!isTrustedSafely(gate, event)) {
     // Never log the payload: it may hold secrets.
     console.warn(`Gatekey: refused ${method} from an untrusted sender`);
-    return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Gatekey window and was refused.' } };
+    return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Gatekey window and was refused.', reason: 'forbiddenSender', params: {} } };
   }
   return gate.dispatch(method, payload);
 }
@@ -35,4 +36,12 @@ export function registerIpc(ipc: Pick<IpcMain, 'handle'>, gate: IpcGate): void {
   for (const method of methods) {
     ipc.handle(channelOf(method), (event, payload: unknown) => handleIpc(event, method, payload, gate));
   }
+}
+
+/** Sends every backend event to the app window (only that one: events are for Gatekey's own page). */
+export function forwardEvents(events: MainEvents, appWindow: () => Pick<WebContents, 'send' | 'isDestroyed'> | undefined): () => void {
+  return events.subscribe((event) => {
+    const target = appWindow();
+    if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, event);
+  });
 }

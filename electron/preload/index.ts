@@ -1,59 +1,35 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import type { GatekeyApi, Input, Method, Output } from '../ipc/contract';
-import type { Result } from '../ipc/result';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { GatekeyApi, MainEvent } from '../ipc/contract';
+import type { BridgeTable } from '../ipc/bridge-table';
 
 /*
- * The bridge, exposed as `window.api`: one named function per channel, nothing
- * generic. This file runs in a sandboxed renderer, where only 'electron' can be
- * required, so it is bundled into one file and imports nothing at runtime from
- * the contract (that would pull zod in): the prefix below must match
- * `channelOf` in ipc/contract.ts, which a test checks.
+ * The bridge, exposed as `window.api`: per feature, one named function per
+ * channel, and one event subscription; nothing generic. This file runs in a
+ * sandboxed renderer, where only 'electron' can be required, so it imports
+ * nothing at runtime from the contract (that would pull zod in): the build
+ * writes the contract's channel table in as __GATEKEY_BRIDGE__ (see
+ * electron/vite.config.ts), so a new channel needs no change here.
  */
-const CHANNEL_PREFIX = 'gatekey:';
+declare const __GATEKEY_BRIDGE__: BridgeTable;
+const { prefix, eventChannel, channels } = __GATEKEY_BRIDGE__;
 
-const call = <M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> =>
-  ipcRenderer.invoke(`${CHANNEL_PREFIX}${method}`, input) as Promise<Result<Output<M>>>;
+const feature = (namespace: string, names: readonly string[]) =>
+  Object.freeze(Object.fromEntries(names.map((name) => [name, (input: unknown) => ipcRenderer.invoke(`${prefix}${namespace}.${name}`, input)])));
 
-const api = {
-  getAppStatus: (input) => call('getAppStatus', input),
-  listAccessKeys: (input) => call('listAccessKeys', input),
-  getAccessKey: (input) => call('getAccessKey', input),
-  createAccessKey: (input) => call('createAccessKey', input),
-  updateAccessKey: (input) => call('updateAccessKey', input),
-  deleteAccessKey: (input) => call('deleteAccessKey', input),
-  revealAccessKeySecret: (input) => call('revealAccessKeySecret', input),
-  copyAccessKeySecret: (input) => call('copyAccessKeySecret', input),
-  copyAccessKeyApiKey: (input) => call('copyAccessKeyApiKey', input),
-  copyAccessKeyId: (input) => call('copyAccessKeyId', input),
-  reconcileKeychain: (input) => call('reconcileKeychain', input),
-  restoreAccessKeySecret: (input) => call('restoreAccessKeySecret', input),
-  deleteOrphanSecret: (input) => call('deleteOrphanSecret', input),
-  adoptOrphanSecret: (input) => call('adoptOrphanSecret', input),
-  listAccessKeyGrants: (input) => call('listAccessKeyGrants', input),
-  listApiGroups: (input) => call('listApiGroups', input),
-  createApiGroup: (input) => call('createApiGroup', input),
-  updateApiGroup: (input) => call('updateApiGroup', input),
-  deleteApiGroup: (input) => call('deleteApiGroup', input),
-  listAuthorizations: (input) => call('listAuthorizations', input),
-  createAuthorization: (input) => call('createAuthorization', input),
-  updateAuthorization: (input) => call('updateAuthorization', input),
-  deleteAuthorization: (input) => call('deleteAuthorization', input),
-  setAuthorizationBindings: (input) => call('setAuthorizationBindings', input),
-  exportAccessKeyFile: (input) => call('exportAccessKeyFile', input),
-  copyAccessKeyHandoffText: (input) => call('copyAccessKeyHandoffText', input),
-  chooseKeyFiles: (input) => call('chooseKeyFiles', input),
-  previewKeyImport: (input) => call('previewKeyImport', input),
-  importKeys: (input) => call('importKeys', input),
-  previewTestCall: (input) => call('previewTestCall', input),
-  sendTestCall: (input) => call('sendTestCall', input),
-  restoreStoreBackup: (input) => call('restoreStoreBackup', input),
-  resolveStoreConflict: (input) => call('resolveStoreConflict', input),
-  saveStoreNow: (input) => call('saveStoreNow', input),
-  checkKeychain: (input) => call('checkKeychain', input),
-  getKeychainState: (input) => call('getKeychainState', input),
-  dismissWelcome: (input) => call('dismissWelcome', input),
-  getAboutInfo: (input) => call('getAboutInfo', input),
-  showDataFolder: (input) => call('showDataFolder', input),
-} satisfies GatekeyApi;
+const events: GatekeyApi['events'] = {
+  subscribe(listener) {
+    // Only the event itself crosses: the IpcRendererEvent (sender, ports) stays here.
+    const forward = (_event: IpcRendererEvent, message: MainEvent) => listener(message);
+    ipcRenderer.on(eventChannel, forward);
+    return () => {
+      ipcRenderer.removeListener(eventChannel, forward);
+    };
+  },
+};
+
+const api = Object.freeze({
+  ...Object.fromEntries(Object.entries(channels).map(([namespace, names]) => [namespace, feature(namespace, names)])),
+  events: Object.freeze(events),
+}) as unknown as GatekeyApi;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type Collection, type StoreData } from './store-schema';
+import { COLLECTIONS, type Collection, type StoreData } from '../shared/store/schema';
 
 /**
  * A draft that copies a collection only when the change touches it, and never

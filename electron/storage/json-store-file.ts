@@ -4,7 +4,7 @@ import { diskStateOf, unchangedOnDisk, type DiskState } from './disk-state';
 import { writeDurably, type FileOps } from './durable-write';
 import { parseStoreFile } from './parse-store-file';
 import { readRegularFile, STORE_READ_LIMIT } from './regular-file';
-import type { StoreData } from './store-schema';
+import type { StoreData } from '../shared/store/schema';
 
 /** Thrown when the file on disk is no longer the one Gatekey read or wrote. */
 export class ChangedOnDisk extends Error {

@@ -1,7 +1,7 @@
-import { AppError } from '../core/errors';
-import { loneSurrogate } from '../core/text-rules';
-import type { KeychainState, SecretStore } from './secret-store';
-import { isKeychainError, keychainError, keychainLocked, stateOf } from './keychain-errors';
+import { AppError } from '../shared/errors';
+import { loneSurrogate } from '../shared/text-rules';
+import type { ReportedKeychainState, SecretStore } from '../core/ports/secret-store';
+import { isKeychainError, keychainError, keychainLocked, stateOf } from '../core/keychain-errors';
 import { nodeWorkerLauncher } from './keychain/node-worker';
 import { secretService, type SecretService } from './keychain/secret-service';
 import type { WorkerLauncher } from './keychain/worker-protocol';
@@ -33,7 +33,7 @@ class TimedOut extends Error {}
 
 type Ask = <R>(question: (secretService: SecretService) => Promise<R>) => Promise<R>;
 
-const closedStore = () => new AppError('KEYCHAIN_UNAVAILABLE', "Gatekey closed its keychain connection (it is shutting down); nothing was changed.");
+const closedStore = () => new AppError('KEYCHAIN_UNAVAILABLE', "Gatekey closed its keychain connection (it is shutting down); nothing was changed.", { reason: 'keychainClosed' });
 
 /**
  * The only module that reaches keytar, which runs in a helper process: a
@@ -49,7 +49,7 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
   // The Secret Service the current helper talks to: another one means the daemon restarted.
   let helperOwner: string | undefined;
   // Where there is no probe (macOS, Windows): what the last call taught.
-  let learnt: KeychainState = { state: 'ready' };
+  let learnt: ReportedKeychainState = { state: 'ready' };
 
   // Set by close(): no call starts after it, and none reopens what close() stopped.
   let closed = false;
@@ -104,7 +104,7 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
         if (error instanceof WorkerStopped) {
           if (!probe) throw error;
           // A crash right after the collection was locked is the lock's doing: trying again would crash again.
-          if ((await ask((secretService) => secretService.defaultCollection()))?.locked) throw keychainLocked('the default keyring', platform);
+          if ((await ask((secretService) => secretService.defaultCollection()))?.locked) throw keychainLocked('defaultKeyring', platform);
           if ((await ask((secretService) => secretService.owner())) === helperOwner) throw error;
         } else if (!STALE_CONNECTION.test(error.message)) {
           throw error;
@@ -117,13 +117,13 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
   async function lockedOrFound(account: string, ask: Ask): Promise<boolean> {
     if (!probe) return true;
     const { unlocked, locked } = await ask((secretService) => secretService.search({ service, account }));
-    if (unlocked.length === 0 && locked.length > 0) throw keychainLocked('the keyring holding this entry', platform);
+    if (unlocked.length === 0 && locked.length > 0) throw keychainLocked('entryKeyring', platform);
     return unlocked.length > 0;
   }
 
   /** A default collection that exists and is locked; none at all is not locked: keytar creates it (through a prompt) on the first write. */
   async function assertDefaultUnlocked(ask: Ask): Promise<void> {
-    if (probe && (await ask((secretService) => secretService.defaultCollection()))?.locked) throw keychainLocked('the default keyring', platform);
+    if (probe && (await ask((secretService) => secretService.defaultCollection()))?.locked) throw keychainLocked('defaultKeyring', platform);
   }
 
   return {
@@ -144,7 +144,7 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
       }),
     set: (account, secret) => {
       // Secrets must survive the keychain's UTF-8 round trip unchanged.
-      if (loneSurrogate.test(secret)) return Promise.reject(new AppError('INVALID_INPUT', 'The secret is not well-formed text and cannot be stored.'));
+      if (loneSurrogate.test(secret)) return Promise.reject(new AppError('INVALID_INPUT', 'The secret is not well-formed text and cannot be stored.', { reason: 'secretNotWellFormed' }));
       return guarded(async (ask, remaining) => {
         await assertDefaultUnlocked(ask);
         await inHelper({ op: 'set', service, account, secret }, ask, remaining);
@@ -160,7 +160,7 @@ export function keytarSecretStore(service: string, options: KeytarStoreOptions =
         if (!probe) return ((await inHelper({ op: 'accounts', service }, ask, remaining)) as string[] | undefined) ?? [];
         // Listed over D-Bus: findCredentials segfaults on a locked collection and would carry every secret.
         const { unlocked, locked } = await ask((secretService) => secretService.search({ service }));
-        if (locked.length > 0) throw keychainLocked(`${locked.length} of Gatekey's entries are in a locked keyring`, platform);
+        if (locked.length > 0) throw keychainLocked({ lockedEntries: locked.length }, platform);
         const accounts: string[] = [];
         for (const item of unlocked) {
           const account = await ask((secretService) => secretService.attribute(item, 'account'));

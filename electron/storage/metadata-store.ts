@@ -1,9 +1,9 @@
 import { Low } from 'lowdb';
-import { AppError } from '../core/errors';
+import { AppError } from '../shared/errors';
 import { CoalescedSaves } from './coalesced-saves';
 import { draftOf } from './draft';
 import type { FileOps } from './durable-write';
-import { IndexCache, type IndexName, type Indexes } from './indexes';
+import { IndexCache, type IndexName, type Indexes } from '../core/store-indexes';
 import { JsonStoreFile } from './json-store-file';
 import { describeReadFailure } from './read-failure';
 import { resolveConflict } from './resolve-conflict';
@@ -12,11 +12,17 @@ import { restoreHoldingFolder } from './restore-in-folder';
 import { statusAfterFailedSave } from './save-failure';
 import { SaveRetry } from './save-retry';
 import type { StoreInternals } from './store-internals';
-import { emptyStore, type StoreData } from './store-schema';
-import type { ConflictResolution, StoreStatus } from './store-status';
+import { emptyStore, type StoreData } from '../shared/store/schema';
+import type { ConflictResolution, StoreStatus } from '../shared/store/status';
 import { takeDataFolder } from './take-folder';
+import { takeOutsideChange, unchangedSince, type OutsideChange, type SeenFile } from './outside-change';
+import { stampOf } from './disk-stamp';
+import { watchFile, type FileWatch, type FileWatchOptions } from './store-watch';
+import type { Collection } from '../shared/store/schema';
+import type { RecordStore } from '../core/ports/record-store';
 
 export { LOCK_FILE_NAME } from './take-folder';
+export type { OutsideChange } from './outside-change';
 
 export interface StoreOptions {
   /** Never write and take no lock (the command line). */
@@ -24,6 +30,16 @@ export interface StoreOptions {
   /** The file-system calls of a save; tests inject failing ones. */
   ops?: FileOps;
   now?: () => Date;
+  /** Told every change of `status` (saved again, a failed save, a conflict, restored): main's storeStatus event. */
+  onStatus?: (status: StoreStatus) => void;
+  /**
+   * Watch the data folder for changes made by something else (see
+   * outside-change.ts) and tell which collections a read-only instance
+   * reloaded: main's dataChanged event. Never with `readOnly` (the command line).
+   */
+  onOutsideChange?: (collections: Collection[]) => void;
+  /** Timings of that watch; tests shorten them. */
+  watch?: FileWatchOptions;
 }
 
 /**
@@ -36,26 +52,57 @@ export interface StoreOptions {
  * - A symlink, FIFO, folder or device where a file belongs is refused, never opened to read.
  * Nothing secret may ever be put in here.
  */
-export class MetadataStore {
+export class MetadataStore implements RecordStore {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly indexes = new IndexCache();
   private readonly saves = new CoalescedSaves(() => this.persist());
   private readonly retry = new SaveRetry();
   private closed = false;
+  private latest: StoreStatus;
+  private watch: FileWatch | undefined;
+  /** The file's stamp when last found to be ours (after a save or a check): saves do not come back as outside changes. */
+  private seen: SeenFile | undefined;
+  /** Saves started, and whether one runs: a check that overlaps a save cannot tell its bytes from another program's. */
+  private savesStarted = 0;
+  private saving = false;
 
   private constructor(
     private readonly db: Low<StoreData>,
     private readonly adapter: JsonStoreFile,
-    private current: StoreStatus,
+    initial: StoreStatus,
     private releaseLock: () => Promise<void>,
     private readonly now: () => Date,
-  ) {}
+    private readonly onStatus: (status: StoreStatus) => void = () => undefined,
+  ) {
+    this.latest = initial;
+  }
+
+  /** Every status change goes through here, so the window hears of each one (and of nothing that is not one). */
+  private get current(): StoreStatus {
+    return this.latest;
+  }
+
+  private set current(status: StoreStatus) {
+    const before = this.latest;
+    this.latest = status;
+    if (JSON.stringify(before) !== JSON.stringify(status)) this.onStatus(status);
+  }
 
   static async open(file: string, options: StoreOptions = {}): Promise<MetadataStore> {
     const now = options.now ?? (() => new Date());
     const adapter = new JsonStoreFile(file, options.ops, now);
     const db = new Low<StoreData>(adapter, emptyStore());
-    const make = (status: StoreStatus, release: () => Promise<void> = async () => undefined) => new MetadataStore(db, adapter, status, release, now);
+    const make = (status: StoreStatus, release: () => Promise<void> = async () => undefined) => {
+      const store = new MetadataStore(db, adapter, status, release, now, options.onStatus);
+      const { onOutsideChange } = options;
+      if (onOutsideChange && !options.readOnly) {
+        store.watch = watchFile(file, async () => {
+          const change = await store.checkOutsideChange();
+          if (change.kind === 'reloaded' && change.collections.length > 0) onOutsideChange(change.collections);
+        }, options.watch);
+      }
+      return store;
+    };
 
     try {
       await db.read();
@@ -80,7 +127,10 @@ export class MetadataStore {
   /** The current data. Treat it as read-only: change it through `update`. */
   read(): Readonly<StoreData> {
     if (this.current.state === 'unreadable') {
-      throw new AppError('STORE_UNREADABLE', `Gatekey cannot use its data file ${this.current.file}: ${this.current.problem} The file was left untouched.`);
+      throw new AppError('STORE_UNREADABLE', `Gatekey cannot use its data file ${this.current.file}: ${this.current.problem} The file was left untouched.`, {
+        reason: 'storeUnreadable',
+        params: { file: this.current.file, detail: this.current.problem },
+      });
     }
     return this.db.data;
   }
@@ -142,7 +192,7 @@ export class MetadataStore {
   restoreNewestBackup(): Promise<{ restoredFrom: string; movedAsideTo: string }> {
     const run = this.queue.then(async () => {
       await this.saves.settled();
-      if (this.current.state !== 'unreadable') throw new AppError('INVALID_INPUT', 'The data file is readable; there is nothing to restore.');
+      if (this.current.state !== 'unreadable') throw new AppError('INVALID_INPUT', 'The data file is readable; there is nothing to restore.', { reason: 'storeNothingToRestore' });
       const { release, ...restored } = await restoreHoldingFolder(this.current.file, this.now());
       this.releaseLock = release;
       await this.db.read();
@@ -153,8 +203,34 @@ export class MetadataStore {
     return run;
   }
 
+  /**
+   * Looks whether something else changed the data file since Gatekey last read
+   * or wrote it, and acts on it (see outside-change.ts): the writing instance
+   * reports a conflict, a read-only one reloads. The folder watch calls it.
+   */
+  checkOutsideChange(): Promise<OutsideChange> {
+    const run = this.queue.then(async (): Promise<OutsideChange> => {
+      await this.saves.settled();
+      const state = this.current.state;
+      if (this.closed || this.saving || state === 'conflict' || state === 'unreadable') return { kind: 'skipped' };
+      const started = this.savesStarted;
+      const { unchanged, seen } = await unchangedSince(this.adapter.file, this.adapter.disk, this.seen);
+      if (this.savesStarted !== started || this.closed) return { kind: 'skipped' };
+      if (unchanged) {
+        this.seen = seen;
+        return { kind: 'unchanged' };
+      }
+      const change = await takeOutsideChange(this.internals);
+      if (change.kind === 'conflict') this.retry.reset(); // never retried over: the user decides
+      return change;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Saves what can be saved and lets go of the lock; resolves whether everything is on disk. No writes after this. */
   async close(): Promise<boolean> {
+    this.watch?.close();
     const saved = await this.flush().catch(() => false);
     this.closed = true;
     this.retry.cancel();
@@ -163,24 +239,33 @@ export class MetadataStore {
   }
 
   private assertWritable(): void {
-    if (this.closed) throw new AppError('STORE_READ_ONLY', 'Gatekey is closing; the change was not made.');
+    if (this.closed) throw new AppError('STORE_READ_ONLY', 'Gatekey is closing; the change was not made.', { reason: 'storeClosing' });
     const status = this.current;
     if (status.state === 'unreadable') this.read();
-    if (status.state === 'readOnly') throw new AppError('STORE_READ_ONLY', status.problem);
+    if (status.state === 'readOnly') throw new AppError('STORE_READ_ONLY', status.problem, { reason: 'storeReadOnly', params: { detail: status.problem, cause: status.cause ?? 'unknown' } });
     if (status.state === 'conflict') {
-      throw new AppError('STORE_CONFLICT', `${status.problem} Choose whether to reload it or keep your version before making more changes.`);
+      throw new AppError('STORE_CONFLICT', `${status.problem} Choose whether to reload it or keep your version before making more changes.`, {
+        reason: 'storeConflict',
+        params: { detail: status.problem },
+      });
     }
   }
 
   private async persist(): Promise<void> {
+    this.savesStarted += 1;
+    this.saving = true;
     try {
       await this.db.write();
       this.retry.reset();
       this.current = { state: 'ok', file: this.current.file };
+      // What we just wrote, so the folder watch does not read it back as someone else's.
+      this.seen = { disk: this.adapter.disk, stamp: await stampOf(this.adapter.file).catch(() => null) };
     } catch (error) {
       const { status, retry } = statusAfterFailedSave(this.internals, error);
       this.current = status;
       if (retry && !this.closed) this.retry.schedule(() => void this.flush()); // once closed, the lock is gone: never write without it
+    } finally {
+      this.saving = false;
     }
   }
 

@@ -1,4 +1,4 @@
-import { storeFileV1, storeFileV2, type StoreData } from './store-schema';
+import { storeFileV1, storeFileV2, type StoreData } from '../shared/store/schema';
 import type { z } from 'zod';
 
 /**

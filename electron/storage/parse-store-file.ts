@@ -1,4 +1,4 @@
-import { STORE_SCHEMA_VERSION, type StoreData } from './store-schema';
+import { STORE_SCHEMA_VERSION, type StoreData } from '../shared/store/schema';
 import { migrations } from './migrations';
 
 /** Why a store file could not be opened, in words for the user. */

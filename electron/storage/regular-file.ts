@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { readRegularFileBounded } from '../core/bounded-read';
+import { readRegularFileBounded } from '../adapters/files/bounded-read';
+import { fileKindOf, type FileKind } from '../adapters/files/file-kind';
 
 /** A path that holds something other than a regular file (a symlink, FIFO, folder, device or socket). */
 export class NotARegularFile extends Error {
@@ -13,15 +14,17 @@ export class NotARegularFile extends Error {
   }
 }
 
-export function kindOf(info: Stats): string {
-  if (info.isFile()) return 'a regular file';
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a file';
-}
+const kindWords: Record<FileKind, string> = {
+  file: 'a regular file',
+  symlink: 'a symbolic link',
+  folder: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  socket: 'a socket',
+  device: 'a device',
+  other: 'not a file',
+};
+
+export const kindOf = (info: Stats): string => kindWords[fileKindOf(info)];
 
 /** `lstat`, or null when nothing is there. Never follows a symlink. */
 export async function lstatOrNull(path: string): Promise<Stats | null> {

@@ -1,9 +1,9 @@
 import { describeReadFailure } from './read-failure';
 import { restorePreviewOf } from './restore-backup';
-import { diffStores, droppedAccessKeys } from './store-changes';
+import { diffStores, droppedAccessKeys } from '../shared/store/changes';
 import type { StoreInternals } from './store-internals';
-import { emptyStore } from './store-schema';
-import type { ConflictResolution } from './store-status';
+import { emptyStore } from '../shared/store/schema';
+import type { ConflictResolution } from '../shared/store/status';
 
 const NOTHING_DROPPED: ConflictResolution = { dropped: null, keysToAdopt: [] };
 

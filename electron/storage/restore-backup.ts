@@ -1,11 +1,12 @@
 import { link, rename, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError } from '../core/errors';
+import { AppError } from '../shared/errors';
 import { newestValidBackup } from './backups';
 import { writeDurably } from './durable-write';
+import { fileKindOf } from '../adapters/files/file-kind';
 import { lstatOrNull, kindOf, readRegularFile, STORE_READ_LIMIT } from './regular-file';
-import { COLLECTIONS, diffStores, type StoreCollections } from './store-changes';
-import type { RestorePreview } from './store-status';
+import { COLLECTIONS, diffStores, type StoreCollections } from '../shared/store/changes';
+import type { RestorePreview } from '../shared/store/status';
 
 const hasId = (item: unknown): item is { id: string } => typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string';
 const isBinding = (item: unknown): item is { authorizationId: string; groupId: string } =>
@@ -55,9 +56,11 @@ export async function restorePreviewOf(file: string, { compare = true } = {}): P
  */
 export async function restoreNewestBackup(file: string, at: Date): Promise<{ restoredFrom: string; movedAsideTo: string }> {
   const backup = await newestValidBackup(file);
-  if (!backup) throw new AppError('NOT_FOUND', 'There is no valid backup to restore. The damaged file was left untouched.');
+  if (!backup) throw new AppError('NOT_FOUND', 'There is no valid backup to restore. The damaged file was left untouched.', { reason: 'restoreNoBackup' });
   const there = await lstatOrNull(file);
-  if (there && !there.isFile()) throw new AppError('INVALID_INPUT', `${file} is ${kindOf(there)}, not a file. Move it away yourself, then restart Gatekey.`);
+  if (there && !there.isFile()) {
+    throw new AppError('INVALID_INPUT', `${file} is ${kindOf(there)}, not a file. Move it away yourself, then restart Gatekey.`, { reason: 'restoreNotAFile', params: { file, kind: fileKindOf(there) } });
+  }
   const aside = `${file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
   const movedAside = await rename(file, aside).then(
     () => true,

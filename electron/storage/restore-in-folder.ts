@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { AppError } from '../core/errors';
+import { AppError } from '../shared/errors';
 import { describeCannotWrite } from './cannot-write';
 import { acquireLock } from './lock-file';
 import { restoreNewestBackup } from './restore-backup';
@@ -12,8 +12,16 @@ import { LOCK_FILE_NAME } from './take-folder';
  */
 export async function restoreHoldingFolder(file: string, at: Date): Promise<{ restoredFrom: string; movedAsideTo: string; release: () => Promise<void> }> {
   const lock = await acquireLock(join(dirname(file), LOCK_FILE_NAME));
-  if ('cannotWrite' in lock) throw new AppError('STORE_READ_ONLY', describeCannotWrite(lock.cannotWrite, dirname(file)));
-  if (!lock.held) throw new AppError('STORE_READ_ONLY', `Another Gatekey (process ${lock.owner.pid}) is using this data folder; close it before restoring.`);
+  if ('cannotWrite' in lock) {
+    const { cause, code } = lock.cannotWrite;
+    throw new AppError('STORE_READ_ONLY', describeCannotWrite(lock.cannotWrite, dirname(file)), {
+      reason: cause === 'diskFull' ? 'restoreDiskFull' : 'restoreFolderReadOnly',
+      params: { errno: code, folder: dirname(file) },
+    });
+  }
+  if (!lock.held) {
+    throw new AppError('STORE_READ_ONLY', `Another Gatekey (process ${lock.owner.pid}) is using this data folder; close it before restoring.`, { reason: 'restoreFolderInUse', params: { pid: lock.owner.pid } });
+  }
   try {
     return { ...(await restoreNewestBackup(file, at)), release: lock.release };
   } catch (error) {

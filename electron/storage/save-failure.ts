@@ -1,9 +1,9 @@
 import { ChangedOnDisk } from './json-store-file';
 import { NotARegularFile } from './regular-file';
-import { diffStores } from './store-changes';
+import { diffStores } from '../shared/store/changes';
 import type { StoreInternals } from './store-internals';
-import { emptyStore } from './store-schema';
-import type { StoreStatus } from './store-status';
+import { emptyStore } from '../shared/store/schema';
+import type { StoreStatus } from '../shared/store/status';
 
 /**
  * The status after a save failed, and whether to retry: a file changed by

@@ -1,7 +1,7 @@
 import type { Low } from 'lowdb';
 import type { JsonStoreFile } from './json-store-file';
-import type { StoreData } from './store-schema';
-import type { StoreStatus } from './store-status';
+import type { StoreData } from '../shared/store/schema';
+import type { StoreStatus } from '../shared/store/status';
 
 /** What the store's helpers (conflict, save) work on: MetadataStore hands them this view of itself. */
 export interface StoreInternals {

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { cannotWriteReason, describeCannotWrite } from './cannot-write';
 import { acquireLock, type LockResult } from './lock-file';
 import { NotARegularFile } from './regular-file';
-import { STORE_SCHEMA_VERSION } from './store-schema';
-import type { StoreStatus } from './store-status';
+import { STORE_SCHEMA_VERSION } from '../shared/store/schema';
+import type { StoreStatus } from '../shared/store/status';
 
 export const LOCK_FILE_NAME = 'gatekey.lock';
 

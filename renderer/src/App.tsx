@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { CreateAccessKeyDialog } from './components/CreateAccessKeyDialog';
@@ -7,6 +8,7 @@ import { Sidebar } from './components/Sidebar';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { Toasts } from './components/Toasts';
 import { WelcomeDialog } from './components/WelcomeDialog';
+import { useMainEvents } from './events/useMainEvents';
 import { useKeyboardShortcut } from './hooks/useKeyboardShortcut';
 import { AccessKeyDetailsScreen } from './screens/AccessKeyDetailsScreen';
 import { AccessKeyListScreen } from './screens/AccessKeyListScreen';
@@ -15,6 +17,9 @@ import { HealthScreen } from './screens/HealthScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { TestCallScreen } from './screens/TestCallScreen';
 import { AuthorizationListScreen } from './screens/AuthorizationListScreen';
+import { useStoreStatus } from './queries/app';
+import { queryClient } from './queries/query-client';
+import { startApp } from './queries/startup';
 import { useAppStore, type Screen } from './store';
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -35,15 +40,25 @@ function CurrentScreen({ screen }: { screen: Screen }) {
   }
 }
 
+/** The app with its query cache: server state in the cache, UI state in zustand. */
 export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AppShell />
+    </QueryClientProvider>
+  );
+}
+
+function AppShell() {
   const screen = useAppStore((s) => s.screen);
-  const store = useAppStore((s) => s.appStatus?.store);
-  const start = useAppStore((s) => s.start);
+  const store = useStoreStatus();
   const openCreate = useAppStore((s) => s.openCreateDialog);
 
+  // Subscribed before start-up asks anything, so no change main reports meanwhile is missed.
+  useMainEvents();
   useEffect(() => {
-    void start();
-  }, [start]);
+    void startApp(queryClient);
+  }, []);
 
   useKeyboardShortcut({ key: 'n', mod: true, whileTyping: true }, openCreate);
 

@@ -1,80 +1,56 @@
-import type { ErrorCode } from '../../electron/core/errors';
-import type { AccessKeyFields } from '../../electron/core/access-keys/rules';
-import type { Input, Method, Output } from '../../electron/ipc/contract';
+import type { ErrorCode } from '../../electron/shared/errors';
+import type { AccessKeyFields } from '../../electron/shared/access-keys/rules';
+import { channelTable, type GatekeyApi, type MainEvent } from '../../electron/ipc/contract';
 import type { IpcError, Result } from '../../electron/ipc/result';
-import type { KeyCandidate } from '../../electron/core/key-files/types';
 import type {} from './global';
-import { noteCall } from './write-watch';
 
 /**
- * The only module that touches `window.api`. Screens and the store call these
- * named functions; each resolves to a Result and never throws.
+ * The only module that touches `window.api`. Screens and the store call the
+ * generated client's named functions; each resolves to a Result and never throws.
  */
 
 export type { IpcError, Result };
 export type AccessKeyInput = { [K in keyof AccessKeyFields]: string };
 
-async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  try {
-    const send = window.api[method] as (input: Input<M>) => Promise<Result<Output<M>>>;
-    const result = await send(input);
-    noteCall(method, result);
-    return result;
-  } catch (error) {
-    // The bridge itself failed (no preload, IPC torn down): main never answered.
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'INTERNAL', message: `Gatekey could not reach its background process (${reason}). Restart the app.` } };
-  }
+/** The bridge itself failed (no preload, IPC torn down): main never answered. */
+function unreachable(error: unknown): Result<never> {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'INTERNAL', message: `Gatekey could not reach its background process (${reason}). Restart the app.` } };
 }
 
-export const api = {
-  getAppStatus: () => call('getAppStatus', {}),
-  listAccessKeys: () => call('listAccessKeys', {}),
-  getAccessKey: (id: string) => call('getAccessKey', { id }),
-  createAccessKey: (fields: AccessKeyInput) => call('createAccessKey', fields),
-  updateAccessKey: (id: string, fields: AccessKeyInput) => call('updateAccessKey', { id, ...fields }),
-  deleteAccessKey: (id: string) => call('deleteAccessKey', { id }),
-  /** The secret goes into the caller's local state only; never into the store. */
-  revealAccessKeySecret: (id: string) => call('revealAccessKeySecret', { id }),
-  copyAccessKeySecret: (id: string) => call('copyAccessKeySecret', { id }),
-  copyAccessKeyApiKey: (id: string) => call('copyAccessKeyApiKey', { id }),
-  copyAccessKeyId: (id: string) => call('copyAccessKeyId', { id }),
-  /** Without an argument main decides whether to scan for orphan entries (skipped for large keychains). */
-  reconcileKeychain: (includeOrphans?: boolean) => call('reconcileKeychain', includeOrphans === undefined ? {} : { includeOrphans }),
-  restoreAccessKeySecret: (id: string, secret: string) => call('restoreAccessKeySecret', { id, secret }),
-  deleteOrphanSecret: (account: string) => call('deleteOrphanSecret', { account }),
-  adoptOrphanSecret: (input: Input<'adoptOrphanSecret'>) => call('adoptOrphanSecret', input),
-  listAccessKeyGrants: (id: string) => call('listAccessKeyGrants', { id }),
+type Client = Omit<GatekeyApi, 'events'>;
 
-  listApiGroups: () => call('listApiGroups', {}),
-  createApiGroup: (fields: Input<'createApiGroup'>) => call('createApiGroup', fields),
-  updateApiGroup: (id: string, fields: Input<'createApiGroup'>) => call('updateApiGroup', { id, ...fields }),
-  deleteApiGroup: (id: string) => call('deleteApiGroup', { id }),
+/**
+ * The renderer's client, generated from the contract: `client.accessKeys.create(input)`
+ * calls the bridge's function of the same name and resolves to a Result; it never throws.
+ */
+export const client = Object.fromEntries(
+  Object.entries(channelTable).map(([namespace, names]) => [
+    namespace,
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        async (input: unknown) => {
+          try {
+            const feature = window.api[namespace as keyof Client] as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>;
+            return await feature[name]!(input);
+          } catch (error) {
+            return unreachable(error);
+          }
+        },
+      ]),
+    ),
+  ]),
+) as unknown as Client;
 
-  listAuthorizations: () => call('listAuthorizations', {}),
-  createAuthorization: (fields: Input<'createAuthorization'>) => call('createAuthorization', fields),
-  updateAuthorization: (id: string, description: string) => call('updateAuthorization', { id, description }),
-  deleteAuthorization: (id: string) => call('deleteAuthorization', { id }),
-  setAuthorizationBindings: (id: string, groupIds: string[]) => call('setAuthorizationBindings', { id, groupIds }),
-
-  exportAccessKeyFile: (id: string) => call('exportAccessKeyFile', { id }),
-  copyAccessKeyHandoffText: (id: string) => call('copyAccessKeyHandoffText', { id }),
-  chooseKeyFiles: () => call('chooseKeyFiles', {}),
-  previewKeyImport: (candidates: KeyCandidate[]) => call('previewKeyImport', { candidates }),
-  importKeys: (candidates: KeyCandidate[]) => call('importKeys', { candidates }),
-
-  previewTestCall: (input: Input<'previewTestCall'>) => call('previewTestCall', input),
-  sendTestCall: (input: Input<'sendTestCall'>) => call('sendTestCall', input),
-
-  restoreStoreBackup: () => call('restoreStoreBackup', {}),
-  resolveStoreConflict: (choice: 'reload' | 'overwrite') => call('resolveStoreConflict', { choice }),
-  saveStoreNow: () => call('saveStoreNow', {}),
-  checkKeychain: () => call('checkKeychain', {}),
-  getKeychainState: () => call('getKeychainState', {}),
-  dismissWelcome: () => call('dismissWelcome', {}),
-  getAboutInfo: () => call('getAboutInfo', {}),
-  showDataFolder: () => call('showDataFolder', {}),
-};
+/** Every event main sends; returns the unsubscribe. A window without the bridge gets none. */
+export function subscribeToMain(listener: (event: MainEvent) => void): () => void {
+  try {
+    return window.api.events.subscribe(listener);
+  } catch {
+    return () => undefined;
+  }
+}
 
 // --- Error words ---
 

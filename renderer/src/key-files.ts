@@ -1,6 +1,6 @@
-import { handoffLines, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../electron/core/key-files/import-rules';
-import type { KeyCandidate } from '../../electron/core/key-files/types';
-import { truncateText } from '../../electron/core/text-rules';
+import { handoffLines, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../electron/shared/key-files/import-rules';
+import type { KeyCandidate } from '../../electron/shared/key-files/types';
+import { truncateText } from '../../electron/shared/text-rules';
 
 /**
  * Turning what the provider drops or pastes into import candidates. Nothing here
@@ -9,7 +9,7 @@ import { truncateText } from '../../electron/core/text-rules';
  */
 
 // The limits and the handoff rule are main's own (a pure module both sides import).
-export { HANDOFF_PREFIX, looksLikeHandoffText, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES } from '../../electron/core/key-files/import-rules';
+export { HANDOFF_PREFIX, looksLikeHandoffText, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES } from '../../electron/shared/key-files/import-rules';
 const MAX_SOURCE = 255;
 
 export interface Refusal {

@@ -2,7 +2,7 @@ import type { Output } from '../../electron/ipc/contract';
 import type { IpcError } from './api';
 
 /** What main knows of the keychain without reading a secret; `message` names the cause and the fix. */
-export type KeychainState = Output<'getKeychainState'>;
+export type KeychainState = Output<'keychain.getState'>;
 /** Every state but `ready`: the keychain cannot be read, so no APISecret can be called missing. */
 export type UnreadableKeychain = Exclude<KeychainState, { state: 'ready' }>;
 

@@ -1,4 +1,4 @@
-import type { StoreData } from '../../electron/storage/store-schema';
+import type { StoreData } from '../../electron/shared/store/schema';
 
 export interface Scale {
   label: string;

@@ -62,7 +62,7 @@ it('store and access-key figures at 1/100, 1/10 and full scale', async () => {
       let k = 0;
       const createMs = await medianMs(RUNS, async () => {
         k += 1;
-        const result = await dispatch('createAccessKey', { name: `bench-new-${k}`, description: '' });
+        const result = await dispatch('accessKeys.create', { name: `bench-new-${k}`, description: '' });
         if (!result.ok) throw new Error(result.error.message);
       });
       let b = 0;

@@ -85,11 +85,11 @@ it('renderer list figures at 1/100, 1/10 and full scale', async () => {
       await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(storeOfScale(scale)));
       const backend = await startTestBackend({ dataDir });
       try {
-        const dismissed = await backend.api.dismissWelcome({});
+        const dismissed = await backend.api.app.dismissWelcome({});
         if (!dismissed.ok) throw new Error(dismissed.error.message);
         const { tracked, idle, handlerMs } = trackedDispatch(backend.dispatch);
         // openApp's own first load warms the caches; it is not counted.
-        const page = await openApp(browser, tracked, { prepare: prepareBenchContext });
+        const page = await openApp(browser, { dispatch: tracked, events: backend.events }, { prepare: prepareBenchContext });
         const peaks = new MemoryPeaks(await page.context().newCDPSession(page));
         await page.evaluate(() => (window as unknown as BenchWindow).__bench.firstList());
         await idle();
@@ -99,7 +99,7 @@ it('renderer list figures at 1/100, 1/10 and full scale', async () => {
           const keys = await navigateUntilListPainted(page, APP_URL);
           if (keys.rows !== scale.accessKeys) throw new Error(`The Access Key list showed ${keys.rows} rows, not ${scale.accessKeys}`);
           app.keysNav.push(keys.at);
-          app.keysData.push(keys.at - (await replyTime(page, 'listAccessKeys')));
+          app.keysData.push(keys.at - (await replyTime(page, 'accessKeys.list')));
           await peaks.sample();
           // Typing is measured once startup (the background keychain check) is over.
           await idle();
@@ -108,7 +108,7 @@ it('renderer list figures at 1/100, 1/10 and full scale', async () => {
 
           const auth = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.openSection('Access Authorization', n), scale.authorizations);
           app.authClick.push(auth.at - auth.start);
-          app.authData.push(auth.at - (await replyTime(page, 'listAuthorizations')));
+          app.authData.push(auth.at - (await replyTime(page, 'authorizations.list')));
           await peaks.sample();
           app.authKey.push(await keystrokeToFilteredPaint(page, KEY));
           if (run === 0) extra[`${scale.label}: Access Authorization list after "${KEY}"`] = await countLine(page);
@@ -121,7 +121,7 @@ it('renderer list figures at 1/100, 1/10 and full scale', async () => {
         const floor = { accessKeys: { nav: [] as number[], data: [] as number[], key: [] as number[] }, authorizations: { nav: [] as number[], data: [] as number[], key: [] as number[] } };
         const floorPeaks = new MemoryPeaks(await page.context().newCDPSession(page));
         for (let run = 0; run < floorRuns; run += 1) {
-          for (const [list, method, n] of [['accessKeys', 'listAccessKeys', scale.accessKeys], ['authorizations', 'listAuthorizations', scale.authorizations]] as const) {
+          for (const [list, method, n] of [['accessKeys', 'accessKeys.list', scale.accessKeys], ['authorizations', 'authorizations.list', scale.authorizations]] as const) {
             const shown = await navigateUntilListPainted(page, `${FLOOR_URL}?list=${list}`);
             if (shown.rows !== n) throw new Error(`The plain table showed ${shown.rows} rows, not ${n}`);
             floor[list].nav.push(shown.at);
@@ -147,7 +147,7 @@ it('renderer list figures at 1/100, 1/10 and full scale', async () => {
         extra[`${s}: rows`] = `${scale.accessKeys.toLocaleString('en')} access keys, ${scale.authorizations.toLocaleString('en')} authorizations`;
         extra[`${s}: renderer JS heap (target < 150 MB)`] = `peak used ${mb(peaks.heap)}, retained after GC ${mb(peaks.retained)} (the plain tables: peak used ${mb(floorPeaks.heap)})`;
         extra[`${s}: peak RSS of the process running the handlers`] = mb(Math.max(peaks.rss, floorPeaks.rss));
-        const handlers = (['listAccessKeys', 'listAuthorizations'] as const).map((m) => `${m} ${median(handlerMs[m] ?? [Number.NaN]).toFixed(0)} ms`);
+        const handlers = (['accessKeys.list', 'authorizations.list'] as const).map((m) => `${m} ${median(handlerMs[m] ?? [Number.NaN]).toFixed(0)} ms`);
         extra[`${s}: handlers in main (median, part of navigation/click -> painted)`] = handlers.join(', ');
         extra[`${s}: runs`] = `${RUNS} (plain tables: ${floorRuns})`;
       } finally {

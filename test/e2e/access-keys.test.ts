@@ -39,9 +39,9 @@ describe('the caller creates and uses an access key', () => {
     backend = await startTestBackend();
     // A user past the first-run welcome (test/e2e/welcome.test.ts covers it); dismissing it saved an empty store.
     const storeFile = join(backend.dataDir, STORE_FILE_NAME);
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     const emptyStore = await readFile(storeFile, 'utf8');
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     // Empty state invites the first key.
     await page.getByText('No access keys yet').waitFor();
@@ -112,7 +112,7 @@ describe('the caller creates and uses an access key', () => {
     await edit.getByRole('textbox', { name: 'Name' }).fill('payments-live');
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'payments-live' }).waitFor();
-    const listed = await backend.api.getAccessKey({ id });
+    const listed = await backend.api.accessKeys.get({ id });
     expect(listed).toMatchObject({ ok: true, data: { name: 'payments-live' } });
 
     // Delete: cancel keeps it, confirm removes record and keychain entry.
@@ -126,7 +126,7 @@ describe('the caller creates and uses an access key', () => {
     await page.getByRole('heading', { level: 1, name: 'Access Key' }).waitFor();
     await expect.poll(() => rows.count()).toBe(3);
     expect(await keytar.getPassword(backend.service, id)).toBeNull();
-    expect(await backend.api.getAccessKey({ id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.get({ id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('shows a damaged store file by name, keeps it, and offers no way to write', async () => {
@@ -134,7 +134,7 @@ describe('the caller creates and uses an access key', () => {
     const file = join(backend.dataDir, STORE_FILE_NAME);
     await writeFile(file, '{"schemaVersion": 1, "accessKeys": [');
     backend = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     await page.getByText(file).first().waitFor();
     await page.getByText(/not valid JSON/).first().waitFor();

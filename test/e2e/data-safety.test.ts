@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function createKey(name: string) {
-  const created = await backend.api.createAccessKey({ name, description: '' });
+  const created = await backend.api.accessKeys.create({ name, description: '' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data;
 }
@@ -36,7 +36,7 @@ const dismissToasts = async () => {
 describe('data safety', () => {
   it('recovers from a damaged data file by restoring the newest backup', async () => {
     backend = await startTestBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     await createKey('payments-prod'); // each save keeps the file it replaces in backups/
     await createKey('orders_test');
     const { dataDir, service } = backend;
@@ -44,7 +44,7 @@ describe('data safety', () => {
     await backend.store.close();
     await writeFile(file, '{"schemaVersion": 2, "accessKeys": [');
     backend = await startTestBackend({ dataDir, service });
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     await page.getByRole('heading', { level: 1, name: 'Recover your data' }).waitFor();
     await page.getByText(file).waitFor();
@@ -61,12 +61,12 @@ describe('data safety', () => {
 
   it('resolves a missing APISecret and an orphan keychain entry in Health', async () => {
     backend = await startTestBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     const lost = await createKey('payments-prod');
     await createKey('orders_test');
     await keytar.deletePassword(backend.service, lost.id);
     await keytar.setPassword(backend.service, 'feedfacecafe', 'A'.repeat(32));
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Health' }).click();
     const missing = page.getByRole('region', { name: 'Access keys whose APISecret is missing' });
@@ -91,16 +91,16 @@ describe('data safety', () => {
     await adopt.getByRole('textbox', { name: 'APIKey' }).fill('C'.repeat(32));
     await adopt.getByRole('button', { name: 'Adopt' }).click();
     await page.getByText('Everything matches: every access key has its APISecret, and every keychain entry has an access key.').waitFor();
-    const listed = await backend.api.listAccessKeys({});
+    const listed = await backend.api.accessKeys.list({});
     expect(listed.ok && listed.data.map((k) => k.name).sort()).toEqual(['adopted', 'orders_test', 'payments-prod']);
   });
 
   it('says when a change is not saved yet and clears once it is', async () => {
     backend = await startTestBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     const file = join(backend.dataDir, STORE_FILE_NAME);
     const blocker = join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`);
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
     await page.getByText('No access keys yet').waitFor();
     await mkdir(blocker);
 

@@ -36,8 +36,8 @@ function unwrap<T>(result: Result<T>): T {
 }
 
 async function open(backend: TestBackend): Promise<Page> {
-  unwrap(await backend.api.dismissWelcome({}));
-  const page = await openApp(chromium(), backend.dispatch);
+  unwrap(await backend.api.app.dismissWelcome({}));
+  const page = await openApp(chromium(), backend);
   pages.push(page);
   return page;
 }
@@ -55,8 +55,8 @@ describe('the key-file handoff between two machines', () => {
 
     // --- The caller's machine ---
     caller = await startTestBackend();
-    const key = unwrap(await caller.api.createAccessKey({ name: 'partner-acme', description: 'Order integration for ACME' }));
-    const billing = unwrap(await caller.api.createAccessKey({ name: 'billing-robot', description: '' }));
+    const key = unwrap(await caller.api.accessKeys.create({ name: 'partner-acme', description: 'Order integration for ACME' }));
+    const billing = unwrap(await caller.api.accessKeys.create({ name: 'billing-robot', description: '' }));
     const callerPage = await open(caller);
     await callerPage.getByRole('button', { name: 'partner-acme' }).click();
     await callerPage.getByRole('heading', { level: 1, name: 'partner-acme' }).waitFor();
@@ -80,15 +80,15 @@ describe('the key-file handoff between two machines', () => {
     // Two more files for a realistic import: one the provider already authorized, one damaged in transit.
     const billingFile = join(folder, 'billing-robot.gatekey.json');
     caller.desktop.savePath = billingFile;
-    expect(unwrap(await caller.api.exportAccessKeyFile({ id: billing.id }))).toMatchObject({ saved: true });
+    expect(unwrap(await caller.api.keyFiles.export({ id: billing.id }))).toMatchObject({ saved: true });
     const damagedFile = join(folder, 'partner-acme (copy).gatekey.json');
     await writeFile(damagedFile, exported.slice(0, exported.length - 40));
 
     // --- The provider's machine: its own data folder ---
     provider = await startTestBackend();
-    const orders = unwrap(await provider.api.createApiGroup({ name: 'Orders', description: 'Order placement', region: 'cn-north-1', environment: 'online', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' }));
-    unwrap(await provider.api.createApiGroup({ name: 'Refunds', description: '', region: 'cn-east-2', environment: 'preview', host: 'k2m9q7wdp4ab.cn-east-2.jdcloud-api.net' }));
-    const existing = unwrap(await provider.api.createAuthorization({ callerKey: billing.apiKey, description: 'Billing robot' }));
+    const orders = unwrap(await provider.api.apiGroups.create({ name: 'Orders', description: 'Order placement', region: 'cn-north-1', environment: 'online', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' }));
+    unwrap(await provider.api.apiGroups.create({ name: 'Refunds', description: '', region: 'cn-east-2', environment: 'preview', host: 'k2m9q7wdp4ab.cn-east-2.jdcloud-api.net' }));
+    const existing = unwrap(await provider.api.authorizations.create({ callerKey: billing.apiKey, description: 'Billing robot' }));
     provider.desktop.openPaths = [keyFile, billingFile, damagedFile];
 
     const page = await open(provider);
@@ -114,7 +114,7 @@ describe('the key-file handoff between two machines', () => {
     await dialog.getByText('Created 1 authorization. 1 already authorized (skipped). 1 rejected.').waitFor();
     await screenshot(page, '41-import-summary');
 
-    const list = unwrap(await provider.api.listAuthorizations({}));
+    const list = unwrap(await provider.api.authorizations.list({}));
     const created = list.find((a) => a.callerKey === key.apiKey)!;
     expect(created).toMatchObject({ callerKeyKind: 'apiKey', description: 'partner-acme: Order integration for ACME', fingerprint: key.fingerprint });
     expect(list.find((a) => a.id === existing.id)?.description).toBe('Billing robot');
@@ -126,7 +126,7 @@ describe('the key-file handoff between two machines', () => {
     await bind.getByRole('button', { name: 'Bind selected', exact: true }).click();
     await bind.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => bind.count()).toBe(0);
-    const bound = unwrap(await provider.api.listAuthorizations({})).find((a) => a.id === created.id)!;
+    const bound = unwrap(await provider.api.authorizations.list({})).find((a) => a.id === created.id)!;
     expect(bound.boundGroups.map((g) => g.id)).toEqual([orders.id]);
 
     const row = page.getByRole('row').filter({ hasText: key.apiKey });

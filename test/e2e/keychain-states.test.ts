@@ -44,7 +44,7 @@ afterEach(async () => {
 });
 
 async function createKey(name: string) {
-  const created = await backend!.api.createAccessKey({ name, description: '' });
+  const created = await backend!.api.accessKeys.create({ name, description: '' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data;
 }
@@ -52,14 +52,14 @@ async function createKey(name: string) {
 describe.runIf(linux)('a locked keychain', () => {
   it('at start-up: every key listed, the locked notice, Show says locked, Health calls nothing missing and offers no fix', async () => {
     backend = await startTestBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     const payments = await createKey('payments-prod');
     await createKey('orders_test');
     const lost = await createKey('legacy-batch');
     // One key truly lost its secret: even so, a locked keychain must not call it missing.
     await keytar.deletePassword(backend.service, lost.id);
     await keychain.lock();
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     for (const name of ['payments-prod', 'orders_test', 'legacy-batch']) await page.getByRole('button', { name, exact: true }).waitFor();
     const notice = page.getByRole('status').filter({ hasText: 'The OS keychain is locked' });

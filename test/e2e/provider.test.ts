@@ -38,7 +38,7 @@ async function createGroup(name: string, region: string, environment: string, ho
 }
 
 const bindingsOf = async (id: string) => {
-  const result = await backend.api.listAuthorizations({});
+  const result = await backend.api.authorizations.list({});
   if (!result.ok) throw new Error(result.error.message);
   return result.data.find((a) => a.id === id)!.boundGroups.map((g) => g.name).sort();
 };
@@ -46,12 +46,12 @@ const bindingsOf = async (id: string) => {
 describe('the provider authorizes a caller for API groups', () => {
   it('creates groups, authorizes a key, binds, unbinds and deletes a group', async () => {
     backend = await startTestBackend();
-    const created = await backend.api.createAccessKey({ name: 'partner-acme', description: 'Handed to ACME' });
+    const created = await backend.api.accessKeys.create({ name: 'partner-acme', description: 'Handed to ACME' });
     if (!created.ok) throw new Error(created.error.message);
     const key = created.data;
     // A third authorization makes the list look lived-in.
-    await backend.api.createAuthorization({ callerKey: 'FFEEDDCCBBAA00998877665544332211', description: 'Billing robot' });
-    page = await openApp(chromium(), backend.dispatch);
+    await backend.api.authorizations.create({ callerKey: 'FFEEDDCCBBAA00998877665544332211', description: 'Billing robot' });
+    page = await openApp(chromium(), backend);
 
     await menu('API Groups').click();
     await page.getByRole('heading', { level: 1, name: 'API Groups' }).waitFor();
@@ -85,7 +85,7 @@ describe('the provider authorizes a caller for API groups', () => {
     await expect.poll(() => create.count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: id });
     await row.getByText('Your key: partner-acme').waitFor();
-    const list = await backend.api.listAuthorizations({});
+    const list = await backend.api.authorizations.list({});
     const authorizationId = list.ok ? list.data.find((a) => a.callerKey === id)!.id : '';
 
     // Bind two groups (the toast offers it), then unbind one.

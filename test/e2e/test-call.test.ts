@@ -30,14 +30,14 @@ const codeIn = (region: string) => page.getByRole('region', { name: region, exac
 describe('the caller makes a test call', () => {
   it('signs with a stored key, sends to a verifying gateway, and diagnoses a wrong secret', async () => {
     backend = await startTestBackend();
-    await backend.api.dismissWelcome({});
-    const created = await backend.api.createAccessKey({ name: 'orders-robot', description: 'Calls the Orders API' });
+    await backend.api.app.dismissWelcome({});
+    const created = await backend.api.accessKeys.create({ name: 'orders-robot', description: 'Calls the Orders API' });
     if (!created.ok) throw new Error(created.error.message);
     const key = created.data;
     const secret = (await keytar.getPassword(backend.service, key.id))!;
     gateway = await startVerifyingGateway(new Map([[key.apiKey, secret]]));
-    await backend.api.createApiGroup({ name: 'Orders', description: '', region: 'cn-north-1', environment: 'online', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' });
-    page = await openApp(chromium(), backend.dispatch);
+    await backend.api.apiGroups.create({ name: 'Orders', description: '', region: 'cn-north-1', environment: 'online', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' });
+    page = await openApp(chromium(), backend);
 
     await menu('Test Call').click();
     await page.getByRole('heading', { level: 1, name: 'Test Call' }).waitFor();

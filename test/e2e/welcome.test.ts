@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keychainError } from '../../electron/storage/keychain-errors';
+import { keychainError } from '../../electron/core/keychain-errors';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 const firstRun = async () => {
-  const status = await backend.api.getAppStatus({});
+  const status = await backend.api.app.getStatus({});
   if (!status.ok) throw new Error(status.error.message);
   return status.data.firstRun;
 };
@@ -26,7 +26,7 @@ const firstRun = async () => {
 describe('first run', () => {
   it('welcomes, checks the keychain, and leads the provider to Create Authorization', async () => {
     backend = await startTestBackend();
-    page = await openApp(chromium(), backend.dispatch);
+    page = await openApp(chromium(), backend);
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     await welcome.getByText('Your OS keychain works: APISecrets will be stored there.').waitFor();
@@ -60,9 +60,11 @@ describe('first run', () => {
     backend = await startTestBackend();
     // The one answer replaced: this machine's keychain works. The message is main's own for Linux.
     const failure = keychainError(new Error('The name org.freedesktop.secrets was not provided by any .service files'), 'linux');
-    page = await openApp(chromium(), async (method, payload) =>
-      method === 'checkKeychain' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
-    );
+    page = await openApp(chromium(), {
+      ...backend,
+      dispatch: async (method, payload) =>
+        method === 'keychain.check' ? { ok: false, error: { code: failure.code, message: failure.message } } : backend.dispatch(method, payload),
+    });
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     const alert = welcome.getByRole('alert');

@@ -1,24 +1,23 @@
 import { act, screen, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
-import { useAppStore } from '../../renderer/src/store';
-import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, renderApp } from './helpers';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
+import { apiOver, type TestBackend } from '../support/test-backend';
+import { connectBackend, disconnect, findToast, heldByTheWindow, renderApp } from './helpers';
 
 let backend: TestBackend;
 let key: AccessKeySummary;
 
 beforeEach(async () => {
   backend = await connectBackend();
-  const created = await backend.api.createAccessKey({ name: 'payments', description: 'Payment gateway' });
+  const created = await backend.api.accessKeys.create({ name: 'payments', description: 'Payment gateway' });
   if (!created.ok) throw new Error(created.error.message);
   key = created.data;
 });
 afterEach(() => disconnect(backend));
 
 async function secretOf(id: string): Promise<string> {
-  const result = await backend.api.revealAccessKeySecret({ id });
+  const result = await backend.api.accessKeys.revealSecret({ id });
   if (!result.ok) throw new Error(result.error.message);
   return result.data.secret;
 }
@@ -47,8 +46,9 @@ describe('Access Key details', () => {
 
     await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
     expect(await screen.findByText(secret)).toBeTruthy();
-    // The secret lives in the component only, never in the shared store.
-    expect(JSON.stringify(useAppStore.getState())).not.toContain(secret);
+    // The secret lives in the component only: never in the UI store or the query cache.
+    expect(heldByTheWindow()).toContain(key.apiKey);
+    expect(heldByTheWindow()).not.toContain(secret);
 
     await user.click(screen.getByRole('button', { name: 'Hide APISecret' }));
     expect(screen.queryByText(secret)).toBeNull();
@@ -126,7 +126,7 @@ describe('Access Key details', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'payments-v2' })).toBeTruthy();
     await findToast('Access key saved');
-    const stored = await backend.api.getAccessKey({ id: key.id });
+    const stored = await backend.api.accessKeys.get({ id: key.id });
     expect(stored.ok && stored.data).toMatchObject({ name: 'payments-v2', description: 'Second gateway' });
   });
 
@@ -141,7 +141,7 @@ describe('Access Key details', () => {
 
     await user.keyboard('{Enter}'); // Enter on the default focus cancels
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect((await backend.api.getAccessKey({ id: key.id })).ok).toBe(true);
+    expect((await backend.api.accessKeys.get({ id: key.id })).ok).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     dialog = await screen.findByRole('alertdialog', { name: 'Delete Access Key' });
@@ -150,19 +150,34 @@ describe('Access Key details', () => {
     await findToast('Access key "payments" deleted');
     expect(screen.getByRole('heading', { level: 1, name: 'Access Key' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'No access keys yet' })).toBeTruthy();
-    const gone = await backend.api.getAccessKey({ id: key.id });
+    const gone = await backend.api.accessKeys.get({ id: key.id });
     expect(!gone.ok && gone.error.code).toBe('NOT_FOUND');
-    const report = await backend.api.reconcileKeychain({});
+    const report = await backend.api.keychain.reconcile({});
     expect(report.ok && report.data.orphanAccounts).toEqual([]);
   });
 
-  it('says so when the key no longer exists', async () => {
+  it('says so when the key no longer exists, even if the list still showed it', async () => {
+    // This window hears no events, so its list still shows the key deleted elsewhere.
+    window.api = apiOver(backend.dispatch);
     const { user } = await renderApp();
-    await backend.api.deleteAccessKey({ id: key.id });
+    await backend.api.accessKeys.delete({ id: key.id });
     await user.click(screen.getByRole('button', { name: 'payments' }));
     expect(await screen.findByRole('heading', { name: 'This access key no longer exists' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Back to Access Key list' }));
     expect(await screen.findByRole('heading', { name: 'No access keys yet' })).toBeTruthy();
+  });
+
+  it('says so by itself when the key is deleted elsewhere while its page is open', async () => {
+    await openDetails();
+    await backend.api.accessKeys.delete({ id: key.id });
+    expect(await screen.findByRole('heading', { name: 'This access key no longer exists' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Show APISecret' })).toBeNull();
+  });
+
+  it('shows a rename made elsewhere while its page is open', async () => {
+    await openDetails();
+    await backend.api.accessKeys.update({ id: key.id, name: 'payments-renamed', description: 'Payment gateway' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'payments-renamed' })).toBeTruthy();
   });
 
   it('hides a revealed APISecret by itself after 60 s', async () => {
@@ -173,6 +188,9 @@ describe('Access Key details', () => {
     try {
       await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
       await screen.findByText(secret);
+      // The 60 s start when the effect that sets the timer runs, just after the secret is painted;
+      // on a busy machine that can come after findByText: let it run before the clock moves.
+      await act(async () => {});
       act(() => vi.advanceTimersByTime(59_000));
       expect(screen.getByText(secret)).toBeTruthy();
       act(() => vi.advanceTimersByTime(1_500));

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect } from './helpers';
 import { seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
@@ -10,7 +10,7 @@ let key: AccessKeySummary;
 
 beforeEach(async () => {
   backend = await connectBackend();
-  key = unwrap(await backend.api.createAccessKey({ name: 'payments', description: '' }));
+  key = unwrap(await backend.api.accessKeys.create({ name: 'payments', description: '' }));
 });
 afterEach(() => disconnect(backend));
 
@@ -35,9 +35,9 @@ describe('Authorized API groups on a key’s details', () => {
     const unrelated = await seedGroup(backend, { name: 'Unrelated' });
     // Authorized by its APIKey, as a caller may hand that over instead of the ID.
     const mine = await seedAuthorization(backend, key.apiKey);
-    unwrap(await backend.api.setAuthorizationBindings({ id: mine.id, groupIds: [orders.id, billing.id] }));
+    unwrap(await backend.api.authorizations.setBindings({ id: mine.id, groupIds: [orders.id, billing.id] }));
     const other = await seedAuthorization(backend, 'abcdefabcdef');
-    unwrap(await backend.api.setAuthorizationBindings({ id: other.id, groupIds: [unrelated.id] }));
+    unwrap(await backend.api.authorizations.setBindings({ id: other.id, groupIds: [unrelated.id] }));
 
     const section = await openDetails();
     const ordersRow = (await within(section).findByText('Orders')).closest('tr')!;

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testKeychainService, type TestBackend } from '../support/test-backend';
+import { apiOver, testKeychainService, type TestBackend } from '../support/test-backend';
 import { connectBackend, dataDirWith, disconnect, findToast, record, renderApp } from './helpers';
 
 let backend: TestBackend | undefined;
@@ -111,9 +111,21 @@ describe('Access Key list', () => {
     expect(screen.getByText('eeeeeeeeee05')).toBeTruthy();
   });
 
-  it('refreshes to pick up keys created elsewhere', async () => {
-    const { user } = await renderSeeded();
-    await backend!.api.createAccessKey({ name: 'from-another-window', description: '' });
+  it('shows a key created elsewhere by itself: main says the data changed', async () => {
+    await renderSeeded();
+    await backend!.api.accessKeys.create({ name: 'from-the-cli', description: '' });
+    expect(await screen.findByRole('button', { name: 'from-the-cli' })).toBeTruthy();
+    expect(screen.getByText('4 access keys')).toBeTruthy();
+  });
+
+  it('refreshes on request, for a change main did not announce', async () => {
+    backend = await connectBackend({ dataDir: await dataDirWith(seeded) });
+    // This window hears no events: only Refresh can show what changed.
+    window.api = apiOver(backend.dispatch);
+    const { user } = await renderApp();
+    await backend.api.accessKeys.create({ name: 'from-another-window', description: '' });
+    // Long enough for an event to have arrived, were one on its way.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(screen.queryByRole('button', { name: 'from-another-window' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByRole('button', { name: 'from-another-window' })).toBeTruthy();

@@ -29,7 +29,7 @@ describe('API Groups', () => {
     expect(within(dialog).getByText(/Host is a domain name/)).toBeTruthy();
     expect(within(dialog).getByText('Environment is test, preview or online.')).toBeTruthy();
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Name' }));
-    expect(unwrap(await backend.api.listApiGroups({}))).toEqual([]);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toEqual([]);
 
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Orders');
     await user.type(within(dialog).getByRole('textbox', { name: 'Description' }), 'Order APIs');
@@ -45,7 +45,7 @@ describe('API Groups', () => {
     const row = rowWith('Orders');
     expect(within(row).getByText('xv3xbwah945y.cn-north-1.jdcloud-api.net')).toBeTruthy();
     expect(within(row).getByText('preview')).toBeTruthy();
-    expect(unwrap(await backend.api.listApiGroups({}))).toMatchObject([{ name: 'Orders', region: 'cn-north-1', environment: 'preview' }]);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toMatchObject([{ name: 'Orders', region: 'cn-north-1', environment: 'preview' }]);
   });
 
   it('shows a duplicate name beside the Name field', async () => {
@@ -61,7 +61,7 @@ describe('API Groups', () => {
     const name = within(dialog).getByRole('textbox', { name: 'Name' });
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(within(dialog).getByText(/already used by another API group/)).toBeTruthy();
-    expect(unwrap(await backend.api.listApiGroups({}))).toHaveLength(1);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toHaveLength(1);
   });
 
   it('edits a group', async () => {
@@ -76,14 +76,14 @@ describe('API Groups', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await findToast('API group "Orders" saved');
     expect(within(rowWith('Orders')).getByText('Orders and refunds')).toBeTruthy();
-    expect(unwrap(await backend.api.listApiGroups({}))).toMatchObject([{ id: group.id, description: 'Orders and refunds' }]);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toMatchObject([{ id: group.id, description: 'Orders and refunds' }]);
   });
 
   it('says how many authorizations lose a group before deleting it', async () => {
     const group = await seedGroup(backend, { name: 'Orders' });
     for (const key of ['aaaaaaaaaaa1', 'bbbbbbbbbbb2']) {
       const authorization = await seedAuthorization(backend, key);
-      unwrap(await backend.api.setAuthorizationBindings({ id: authorization.id, groupIds: [group.id] }));
+      unwrap(await backend.api.authorizations.setBindings({ id: authorization.id, groupIds: [group.id] }));
     }
     const { user } = await openApiGroups();
     const row = rowWith('Orders');
@@ -93,13 +93,13 @@ describe('API Groups', () => {
     const confirm = screen.getByRole('alertdialog', { name: 'Delete API Group' });
     expect(within(confirm).getByText(/2 authorizations lose access to this group/)).toBeTruthy();
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(unwrap(await backend.api.listApiGroups({}))).toHaveLength(1);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toHaveLength(1);
 
     await user.click(within(rowWith('Orders')).getByRole('button', { name: 'Delete' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     await findToast('API group "Orders" deleted');
     expect(await screen.findByRole('heading', { name: 'No API groups yet' })).toBeTruthy();
-    const authorizations = unwrap(await backend.api.listAuthorizations({}));
+    const authorizations = unwrap(await backend.api.authorizations.list({}));
     expect(authorizations.map((a) => a.boundGroups)).toEqual([[], []]);
     // The other page's store was refreshed too.
     await openSection(user, 'Access Authorization');

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildKeyFile, handoffText } from '../../electron/core/key-files/format';
 import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, record } from './helpers';
+import { connectBackend, disconnect, findToast, record, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
 
 let backend: TestBackend;
@@ -21,7 +21,7 @@ async function openCreate() {
   return { ...view, dialog, field };
 }
 
-const authorizations = async () => unwrap(await backend.api.listAuthorizations({}));
+const authorizations = async () => unwrap(await backend.api.authorizations.list({}));
 
 describe('Create Authorization', () => {
   it('accepts an identifier pasted with spaces and line breaks around it', async () => {
@@ -77,6 +77,34 @@ describe('Create Authorization', () => {
     expect(await authorizations()).toEqual([]);
   });
 
+  it('sends once while pending, and neither Enter nor Escape interrupts it', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    window.api = withOverride(backend.api, 'authorizations.create', async (input) => {
+      calls += 1;
+      await held;
+      return backend.api.authorizations.create(input);
+    });
+    const { user, dialog, field } = await openCreate();
+    await user.paste('abcdef123456');
+    // Enter in the paste box submits through requestSubmit(), which a disabled button does not stop.
+    await user.keyboard('{Enter}');
+    const pending = await within(dialog).findByRole('button', { name: 'Creating…' });
+    expect(pending).toHaveProperty('disabled', true);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveProperty('disabled', true);
+    field.focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: 'Create Authorization' })).toBe(dialog);
+
+    release();
+    await findToast('Authorization created for abcdef123456');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls).toBe(1);
+    expect(await authorizations()).toHaveLength(1);
+  });
+
   it('points to the existing authorization when the key is already authorized', async () => {
     const existing = await seedAuthorization(backend, 'abcdef123456', 'first');
     await seedAuthorization(backend, 'ffffffffffff', 'other');
@@ -98,7 +126,7 @@ describe('Create Authorization', () => {
 
   it('points to the authorization a key file created when its Access Key ID is typed later', async () => {
     const file = buildKeyFile(record({ id: 'abcdef123456', name: 'payments' }), new Date('2025-03-01T10:00:00Z'));
-    const imported = unwrap(await backend.api.importKeys({ candidates: [{ source: 'payments.gatekey.json', kind: 'handoff', text: handoffText(file) }] }));
+    const imported = unwrap(await backend.api.keyFiles.import({ candidates: [{ source: 'payments.gatekey.json', kind: 'handoff', text: handoffText(file) }] }));
     const { user, dialog, field } = await openCreate();
     await user.paste('ABCDEF123456');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
@@ -114,11 +142,11 @@ describe('Create Authorization', () => {
 
 describe('Access Authorization list', () => {
   it('lists, searches, shows bound group names and the local key name', async () => {
-    const key = unwrap(await backend.api.createAccessKey({ name: 'my-local-key', description: '' }));
+    const key = unwrap(await backend.api.accessKeys.create({ name: 'my-local-key', description: '' }));
     const orders = await seedGroup(backend, { name: 'Orders' });
     const billing = await seedGroup(backend, { name: 'Billing' });
     const mine = await seedAuthorization(backend, key.id, 'ours');
-    unwrap(await backend.api.setAuthorizationBindings({ id: mine.id, groupIds: [orders.id, billing.id] }));
+    unwrap(await backend.api.authorizations.setBindings({ id: mine.id, groupIds: [orders.id, billing.id] }));
     await seedAuthorization(backend, '0123456789abcdef0123456789abcdef', 'partner');
 
     const { user } = await startApp();
@@ -156,7 +184,7 @@ describe('Access Authorization list', () => {
   it('deletes after naming the Access Key and its bindings', async () => {
     const group = await seedGroup(backend, { name: 'Orders' });
     const authorization = await seedAuthorization(backend, 'abcdef123456');
-    unwrap(await backend.api.setAuthorizationBindings({ id: authorization.id, groupIds: [group.id] }));
+    unwrap(await backend.api.authorizations.setBindings({ id: authorization.id, groupIds: [group.id] }));
     const { user } = await startApp();
     await openSection(user, 'Access Authorization');
     await user.click(within(rowWith('abcdef123456')).getByRole('button', { name: 'Delete' }));
@@ -167,6 +195,6 @@ describe('Access Authorization list', () => {
     await findToast('Authorization for abcdef123456 deleted');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'No authorizations yet' })).toBeTruthy());
     expect(await authorizations()).toEqual([]);
-    expect(unwrap(await backend.api.listApiGroups({}))).toMatchObject([{ bindingCount: 0 }]);
+    expect(unwrap(await backend.api.apiGroups.list({}))).toMatchObject([{ bindingCount: 0 }]);
   });
 });

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthorizationSummary } from '../../electron/core/authorizations/types';
+import type { AuthorizationSummary } from '../../electron/shared/authorizations/types';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast } from './helpers';
+import { connectBackend, disconnect, findToast, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
 
 let backend: TestBackend;
@@ -13,7 +13,7 @@ beforeEach(async () => {
   backend = await connectBackend();
   for (const name of ['Orders', 'Billing', 'Reports', 'Search']) groupIds[name] = (await seedGroup(backend, { name })).id;
   authorization = await seedAuthorization(backend, 'abcdef123456', 'partner');
-  unwrap(await backend.api.setAuthorizationBindings({ id: authorization.id, groupIds: [groupIds.Reports!] }));
+  unwrap(await backend.api.authorizations.setBindings({ id: authorization.id, groupIds: [groupIds.Reports!] }));
 });
 afterEach(() => disconnect(backend));
 
@@ -30,7 +30,7 @@ async function openBind() {
 
 const names = (listbox: HTMLElement) => within(listbox).queryAllByRole('option').map((o) => o.querySelector('[dir]')!.textContent);
 const boundNow = async () =>
-  unwrap(await backend.api.listAuthorizations({}))
+  unwrap(await backend.api.authorizations.list({}))
     .find((a) => a.id === authorization.id)!
     .boundGroups.map((g) => g.name)
     .sort();
@@ -48,7 +48,8 @@ describe('Bind API Groups', () => {
 
   it('searches each pane on its own', async () => {
     const { user, dialog, available, bound } = await openBind();
-    await user.type(within(dialog).getByRole('searchbox', { name: 'Search available groups' }), 'or');
+    // Long enough that no random 12-character group ID can contain it too.
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search available groups' }), 'rders');
     await waitFor(() => expect(names(available)).toEqual(['Orders']));
     await waitFor(() => expect(names(bound)).toEqual(['Reports']));
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search bound groups' }), 'zzz');
@@ -125,12 +126,33 @@ describe('Bind API Groups', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('reports a group deleted meanwhile, writes nothing, and refreshes the lists', async () => {
+  it('drops a group deleted elsewhere from the panes while open, and saves the rest', async () => {
     const { user, dialog, available, bound } = await openBind();
     await user.click(within(available).getByRole('option', { name: 'Orders' }));
     await user.click(within(available).getByRole('option', { name: 'Billing' }));
     await user.click(within(dialog).getByRole('button', { name: 'Bind selected' }));
-    unwrap(await backend.api.deleteApiGroup({ id: groupIds.Orders! }));
+    expect(names(bound)).toEqual(['Billing', 'Orders', 'Reports']);
+
+    // Another window deletes it: main's event alone takes it out of the open dialog.
+    unwrap(await backend.api.apiGroups.delete({ id: groupIds.Orders! }));
+    await waitFor(() => expect(names(bound)).toEqual(['Billing', 'Reports']));
+    expect(names(available)).toEqual(['Search']);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await findToast('Bindings saved for abcdef123456');
+    expect(await boundNow()).toEqual(['Billing', 'Reports']);
+  });
+
+  it('reports a group deleted just before the save arrives, writes nothing, and refreshes the lists', async () => {
+    const { user, dialog, available, bound } = await openBind();
+    await user.click(within(available).getByRole('option', { name: 'Orders' }));
+    await user.click(within(available).getByRole('option', { name: 'Billing' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Bind selected' }));
+    // The deletion reaches main between the click and the save: no event can warn the dialog first.
+    window.api = withOverride(backend.api, 'authorizations.setBindings', async (input) => {
+      window.api = backend.api;
+      unwrap(await backend.api.apiGroups.delete({ id: groupIds.Orders! }));
+      return backend.api.authorizations.setBindings(input);
+    });
 
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     const alert = await within(dialog).findByRole('alert');
@@ -144,11 +166,28 @@ describe('Bind API Groups', () => {
     expect(await boundNow()).toEqual(['Billing', 'Reports']);
   });
 
-  it('reports an authorization deleted meanwhile', async () => {
+  it('says when the authorization was deleted elsewhere, and offers only Cancel', async () => {
     const { user, dialog, available } = await openBind();
     await user.click(within(available).getByRole('option', { name: 'Orders' }));
     await user.click(within(dialog).getByRole('button', { name: 'Bind selected' }));
-    unwrap(await backend.api.deleteAuthorization({ id: authorization.id }));
+    unwrap(await backend.api.authorizations.delete({ id: authorization.id }));
+    // Without a click: main's event tells the dialog, which keeps its last copy so the user sees what went.
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/no longer exists.*deleted meanwhile/);
+    expect(within(dialog).getByText('abcdef123456')).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('heading', { name: 'No authorizations yet' })).toBeTruthy();
+  });
+
+  it('reports an authorization deleted just before the save arrives', async () => {
+    const { user, dialog, available } = await openBind();
+    await user.click(within(available).getByRole('option', { name: 'Orders' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Bind selected' }));
+    window.api = withOverride(backend.api, 'authorizations.setBindings', async (input) => {
+      window.api = backend.api;
+      unwrap(await backend.api.authorizations.delete({ id: authorization.id }));
+      return backend.api.authorizations.setBindings(input);
+    });
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect((await within(dialog).findByRole('alert')).textContent).toMatch(/no longer exists/);
     await waitFor(() => expect((within(dialog).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true));

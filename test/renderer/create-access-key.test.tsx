@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => disconnect(backend));
 
 const storedKeys = async () => {
-  const result = await backend.api.listAccessKeys({});
+  const result = await backend.api.accessKeys.list({});
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 };
@@ -59,7 +59,7 @@ describe('Create Access Key', () => {
   });
 
   it('shows "name taken" from main beside the name field', async () => {
-    await backend.api.createAccessKey({ name: 'alpha', description: '' });
+    await backend.api.accessKeys.create({ name: 'alpha', description: '' });
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'Create Access Key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create Access Key' });
@@ -67,15 +67,24 @@ describe('Create Access Key', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
 
     expect(await within(dialog).findByText('This name is already used by another access key (names ignore case).')).toBeTruthy();
-    expect(within(dialog).getByRole('textbox', { name: /Name/ }).getAttribute('aria-invalid')).toBe('true');
+    const name = within(dialog).getByRole('textbox', { name: /Name/ });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(name);
     expect(await storedKeys()).toHaveLength(1);
+
+    // Fixed, the message goes as you type; the next submit creates the key.
+    await user.clear(name);
+    await user.type(name, 'beta');
+    expect(within(dialog).queryByText(/already used by another access key/)).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'beta' })).toBeTruthy();
   });
 
   it('shows a keychain failure as an alert in the dialog', async () => {
     // Stands in for a missing Secret Service: a real KEYCHAIN_UNAVAILABLE needs a process
     // without a session bus (see the no-keychain project); here only this one call fails.
     const message = 'The OS keychain is not available (no D-Bus). Install libsecret and run a Secret Service, then try again.';
-    window.api = withOverride(backend.api, 'createAccessKey', async () => ({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message } }));
+    window.api = withOverride(backend.api, 'accessKeys.create', async () => ({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message } }));
     const { user } = await renderApp();
     await user.click(screen.getAllByRole('button', { name: 'Create Access Key' })[0]!);
     const dialog = await screen.findByRole('dialog', { name: 'Create Access Key' });

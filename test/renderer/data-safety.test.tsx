@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useAppStore } from '../../renderer/src/store';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, renderApp, STORE_FILE, withOverride } from './helpers';
+import { cachedAccessKeys, connectBackend, disconnect, findToast, heldByTheWindow, reconcileStatus, renderApp, STORE_FILE, withOverride } from './helpers';
 
 // Data safety against the real backend: every fault is made for real on disk or in the keychain.
 let backend: TestBackend | undefined;
@@ -36,11 +35,11 @@ async function createKeyInUi(user: User, name: string) {
 /** Opens Health and waits for its keychain check: nothing may touch the keychain while it runs (or at clean-up). */
 async function openHealth(user: User, via = () => user.click(screen.getByRole('button', { name: 'Health' }))) {
   await via();
-  await waitFor(() => expect(useAppStore.getState().reconcile.status).not.toBe('running'));
+  await waitFor(() => expect(reconcileStatus()).not.toBe('running'));
 }
 
 const createKey = async (name: string) => {
-  const created = await backend!.api.createAccessKey({ name, description: '' });
+  const created = await backend!.api.accessKeys.create({ name, description: '' });
   if (!created.ok) throw new Error(created.error.message);
   return created.data;
 };
@@ -81,7 +80,7 @@ describe('unsaved changes', () => {
     await createKeyInUi(user, 'saved-later');
     await screen.findByText(/Not saved yet/);
     await unblockSaves();
-    // No click: main retries with backoff and the renderer polls the status.
+    // No click: main retries with backoff and tells the window by its `storeStatus` event.
     await screen.findByText('All changes saved', undefined, { timeout: 10_000 });
     expect(screen.queryByText(/Not saved yet/)).toBeNull();
     expect(await readFile(storeFile(), 'utf8')).toContain('saved-later');
@@ -89,12 +88,17 @@ describe('unsaved changes', () => {
 });
 
 describe('another program changed the data file', () => {
+  /** A change Gatekey could not save yet, then another program's file: main's watch of the folder asks at once. */
   async function causeConflict() {
     backend = await connectBackend();
     const rendered = await renderApp(); // dismissing the welcome saved the file once
-    await writeFile(storeFile(), THEIR_STORE);
+    await blockSaves();
     await createKeyInUi(rendered.user, 'mine');
+    await screen.findByText(/Not saved yet/);
+    await writeFile(storeFile(), THEIR_STORE);
     const dialog = await screen.findByRole('alertdialog', { name: 'The data file was changed by another program' });
+    expect(within(dialog).getByRole('list', { name: 'Unsaved changes' }).textContent).toContain('1 access key created: mine');
+    await unblockSaves(); // nothing is saved over their file until the user chooses
     return { ...rendered, dialog };
   }
 
@@ -113,7 +117,7 @@ describe('another program changed the data file', () => {
     await user.keyboard('{Enter}');
     await findToast('Reloaded the data file from disk');
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    await waitFor(() => expect(useAppStore.getState().accessKeys.map((k) => k.name)).toEqual([]));
+    await waitFor(() => expect(cachedAccessKeys().map((k) => k.name)).toEqual([]));
     expect(await readFile(storeFile(), 'utf8')).toBe(THEIR_STORE);
   });
 
@@ -126,14 +130,14 @@ describe('another program changed the data file', () => {
     const backups = join(backend!.dataDir, 'backups');
     const kept = await Promise.all((await readdir(backups)).map((name) => readFile(join(backups, name), 'utf8')));
     expect(kept).toContain(THEIR_STORE);
-    expect(useAppStore.getState().accessKeys.map((k) => k.name)).toEqual(['mine']);
+    expect(cachedAccessKeys().map((k) => k.name)).toEqual(['mine']);
   });
 });
 
 describe('recovery screen', () => {
   it('restores the newest backup after confirming, keeping the damaged file aside', async () => {
     backend = await connectBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     await createKey('alpha'); // each save keeps the file it replaces in backups/
     await createKey('beta');
     const { dataDir, service } = backend;
@@ -173,7 +177,7 @@ describe('recovery screen', () => {
 describe('read-only', () => {
   it('says another Gatekey holds the data folder and disables creating', async () => {
     other = await startTestBackend();
-    await other.api.dismissWelcome({});
+    await other.api.app.dismissWelcome({});
     backend = await connectBackend({ dataDir: other.dataDir, service: other.service });
     await renderApp({ welcome: true }); // the file exists: no welcome, and this one may not write
 
@@ -227,8 +231,8 @@ describe('Health', () => {
     await user.type(field, `${secret}{Enter}`);
     await findToast('APISecret of "lost-secret" is back in the OS keychain');
     expect(await keytar.getPassword(backend!.service, lost.id)).toBe(secret.toUpperCase());
-    // The typed secret lived in the dialog only.
-    expect(JSON.stringify(useAppStore.getState())).not.toMatch(new RegExp(secret, 'i'));
+    // The typed secret lived in the dialog only: not in the UI store, the query cache or a kept mutation.
+    expect(heldByTheWindow()).not.toMatch(new RegExp(secret, 'i'));
     expect(document.body.textContent).not.toMatch(new RegExp(secret, 'i'));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Access keys whose APISecret is missing' })).toBeNull());
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Health' }));
@@ -244,7 +248,7 @@ describe('Health', () => {
     await findToast('Access key "adopted" now uses keychain entry feedfacecafe');
 
     await screen.findByText('Everything matches: every access key has its APISecret, and every keychain entry has an access key.');
-    const adopted = useAppStore.getState().accessKeys.find((k) => k.name === 'adopted')!;
+    const adopted = cachedAccessKeys().find((k) => k.name === 'adopted')!;
     expect(adopted).toMatchObject({ id: 'feedfacecafe', apiKey: 'C'.repeat(32), secretStatus: 'present' });
   });
 
@@ -259,7 +263,7 @@ describe('Health', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await findToast('Access key "lost-secret" deleted');
     expect(screen.getByRole('heading', { level: 1, name: 'Health' })).toBeTruthy(); // stays on Health
-    expect((await backend!.api.getAccessKey({ id: lost.id })).ok).toBe(false);
+    expect((await backend!.api.accessKeys.get({ id: lost.id })).ok).toBe(false);
 
     const orphans = screen.getByRole('region', { name: 'Keychain entries with no access key' });
     await user.click(within(orphans).getByRole('button', { name: 'Delete entry' }));
@@ -269,15 +273,15 @@ describe('Health', () => {
     expect(await keytar.getPassword(backend!.service, 'feedfacecafe')).toBeNull();
     await screen.findByText(/^Everything matches/);
     // The healthy key was never touched.
-    expect(useAppStore.getState().accessKeys.map((k) => k.name)).toEqual(['fine']);
+    expect(cachedAccessKeys().map((k) => k.name)).toEqual(['fine']);
   });
 
   it('shows the keychain’s own explanation when it cannot be reached, and checks again on Refresh', async () => {
     backend = await connectBackend();
     const message = 'No Secret Service is running on the session bus. Install and start GNOME Keyring or KWallet, then try again.';
-    const real = backend.api.reconcileKeychain;
+    const real = backend.api.keychain.reconcile;
     let failing = true;
-    window.api = withOverride(backend.api, 'reconcileKeychain', async (input) =>
+    window.api = withOverride(backend.api, 'keychain.reconcile', async (input) =>
       failing ? { ok: false as const, error: { code: 'KEYCHAIN_UNAVAILABLE' as const, message } } : real(input),
     );
     const { user } = await renderApp();
@@ -293,8 +297,8 @@ describe('Health', () => {
 
   it('in a read-only instance lists the findings but offers no fix, not even a keychain-only one', async () => {
     other = await startTestBackend();
-    await other.api.dismissWelcome({});
-    const lost = await other.api.createAccessKey({ name: 'lost-secret', description: '' });
+    await other.api.app.dismissWelcome({});
+    const lost = await other.api.accessKeys.create({ name: 'lost-secret', description: '' });
     if (!lost.ok) throw new Error(lost.error.message);
     await keytar.deletePassword(other.service, lost.data.id);
     await keytar.setPassword(other.service, 'feedfacecafe', 'A'.repeat(32));

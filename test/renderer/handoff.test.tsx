@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
 import { buildKeyFile, handoffText, keyFileText } from '../../electron/core/key-files/format';
 import { fingerprintOf } from '../../electron/core/key-files/fingerprint';
 import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, record, renderApp } from './helpers';
+import { connectBackend, disconnect, findToast, record, renderApp, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, startApp, unwrap } from './provider-helpers';
 
 // The key-file handoff through the real handlers: the caller exports from the
@@ -37,13 +37,13 @@ async function writeKeyFile(fileName: string, content: string | Uint8Array): Pro
   return path;
 }
 
-const authorizations = async () => unwrap(await backend.api.listAuthorizations({}));
+const authorizations = async () => unwrap(await backend.api.authorizations.list({}));
 
 describe('Access Key details: hand over the APIKey', () => {
   let key: AccessKeySummary;
 
   async function openDetails() {
-    key = unwrap(await backend.api.createAccessKey({ name: 'payments', description: 'Payment gateway' }));
+    key = unwrap(await backend.api.accessKeys.create({ name: 'payments', description: 'Payment gateway' }));
     const view = await renderApp();
     await view.user.click(screen.getByRole('button', { name: 'payments' }));
     await screen.findByRole('heading', { level: 1, name: 'payments' });
@@ -108,7 +108,7 @@ describe('Import key files', () => {
   /** The Import Key Files dialog once main's preview is in (it says "Checking key files…" until then). */
   async function importDialog(): Promise<HTMLElement> {
     const list = await screen.findByRole('list', { name: 'Items to import' });
-    const dialog = list.closest<HTMLElement>('[role="dialog"]')!;
+    const dialog = list.closest<HTMLElement>('dialog')!;
     expect(within(dialog).getByRole('heading', { name: 'Import Key Files' })).toBeTruthy();
     return dialog;
   }
@@ -145,7 +145,7 @@ describe('Import key files', () => {
     await user.click(confirm);
 
     const summary = await screen.findByText('Created 1 authorization. 1 already authorized (skipped). 2 rejected.');
-    const summaryDialog = summary.closest('[role="dialog"]') as HTMLElement;
+    const summaryDialog = summary.closest('dialog') as HTMLElement;
     expect(within(summaryDialog).getByRole('region', { name: 'Created 1' }).textContent).toContain(fresh.apiKey);
     expect(within(summaryDialog).getByRole('region', { name: 'Already authorized, skipped 1' }).textContent).toContain(existing.apiKey);
     const rejected = within(summaryDialog).getByRole('region', { name: 'Rejected 2' });
@@ -297,6 +297,47 @@ describe('Import key files', () => {
     await screen.findByText('Created 1 authorization.');
     expect(await authorizations()).toMatchObject([{ callerKey: fresh.apiKey, accessKeyId: fresh.accessKeyId }]);
   }, 60_000);
+
+  it('forgets a preview cancelled while main still checks it; the next drop starts afresh', async () => {
+    const { user } = await startApp();
+    await openSection(user, 'Access Authorization');
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let answered = () => undefined as void;
+    const firstAnswered = new Promise<void>((resolve) => (answered = resolve));
+    const real = backend.api.keyFiles.previewImport;
+    let calls = 0;
+    window.api = withOverride(backend.api, 'keyFiles.previewImport', async (input) => {
+      calls += 1;
+      if (calls > 1) return real(input);
+      await held;
+      const answer = await real(input);
+      setTimeout(answered);
+      return answer;
+    });
+    const drop = async () =>
+      act(async () => {
+        fireEvent.drop(document.body, { dataTransfer: { types: ['Files'], files: [new NodeFile([keyFileText(fresh)], 'orders.gatekey.json')] } });
+      });
+
+    await drop();
+    const checking = await screen.findByRole('dialog', { name: 'Import Key Files' });
+    expect(within(checking).getByRole('status').textContent).toBe('Checking key files…');
+    await user.click(within(checking).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Main's late answer about the cancelled files must not reopen the dialog.
+    await act(async () => {
+      release();
+      await firstAnswered;
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await drop();
+    const dialog = await importDialog();
+    expect(within(item(dialog, 'orders-robot')).getByText('Will be authorized')).toBeTruthy();
+    expect(calls).toBe(2);
+    expect(await authorizations()).toEqual([]);
+  });
 
   it('imports several dropped files with names that need no trust', async () => {
     const { user } = await startApp();

@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect } from 'vitest';
-import type { AccessKeyRecord } from '../../electron/core/access-keys/types';
-import type { GatekeyApi } from '../../electron/ipc/contract';
+import type { AccessKeyRecord, AccessKeySummary } from '../../electron/shared/access-keys/types';
+import type { AppStatus, GatekeyApi, Input, Method, Output } from '../../electron/ipc/contract';
+import type { Result } from '../../electron/ipc/result';
 import { App } from '../../renderer/src/App';
+import { accessKeysQuery } from '../../renderer/src/queries/access-keys';
+import { queryKeys } from '../../renderer/src/queries/keys';
+import { queryClient, resetQueryClient } from '../../renderer/src/queries/query-client';
 import { resetAppStore, useAppStore } from '../../renderer/src/store';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 
@@ -17,6 +21,7 @@ export async function connectBackend(options: Parameters<typeof startTestBackend
   const backend = await startTestBackend(options);
   window.api = backend.api;
   resetAppStore();
+  resetQueryClient();
   return backend;
 }
 
@@ -41,6 +46,12 @@ export const record = (overrides: Partial<AccessKeyRecord> & Pick<AccessKeyRecor
   ...overrides,
 });
 
+/** Main has answered this query (data or error) and nothing is asking it again. */
+function answered(queryKey: readonly unknown[]): boolean {
+  const state = queryClient.getQueryState(queryKey);
+  return (state?.status === 'success' || state?.status === 'error') && state.fetchStatus === 'idle';
+}
+
 /**
  * Renders the whole app and waits until startup, including the background keychain check, has finished.
  * A fresh data folder is a first run: unless `welcome` is asked for, the welcome is dismissed through
@@ -48,24 +59,46 @@ export const record = (overrides: Partial<AccessKeyRecord> & Pick<AccessKeyRecor
  */
 export async function renderApp({ welcome = false }: { welcome?: boolean } = {}) {
   if (!welcome) {
-    const dismissed = await window.api.dismissWelcome({});
+    const dismissed = await window.api.app.dismissWelcome({});
     if (!dismissed.ok && dismissed.error.code !== 'STORE_UNREADABLE') throw new Error(dismissed.error.message);
   }
   const user = userEvent.setup();
   const view = render(<App />);
   await waitFor(() => {
-    const { listStatus, reconcile, appStatus, keychainCheck } = useAppStore.getState();
-    expect(listStatus === 'ready' || listStatus === 'error').toBe(true);
-    if (appStatus?.store.state === 'ok') expect(reconcile.status === 'done' || reconcile.status === 'failed').toBe(true);
+    expect(answered(queryKeys.accessKeys.list)).toBe(true);
+    const appStatus = queryClient.getQueryData<AppStatus>(queryKeys.app.status);
+    expect(appStatus ?? answered(queryKeys.app.status)).toBeTruthy();
+    if (appStatus?.store.state === 'ok') expect(answered(queryKeys.keychain.reconcile)).toBe(true);
     // The welcome's own keychain probe must finish too: nothing may touch the keychain during clean-up.
-    if (appStatus?.firstRun) expect(keychainCheck.status === 'available' || keychainCheck.status === 'failed').toBe(true);
+    if (appStatus?.firstRun) expect(answered(queryKeys.app.keychainProbe)).toBe(true);
   });
   return { user, ...view };
 }
 
+/** The access keys the window holds: the query cache's list, before search and order. */
+export const cachedAccessKeys = (): AccessKeySummary[] => queryClient.getQueryData(accessKeysQuery.queryKey) ?? [];
+
+/**
+ * Everything the window keeps beyond one component's state, as text: the UI store, every
+ * cached query answer and every mutation's input and answer. A secret must never be in it.
+ */
+export function heldByTheWindow(): string {
+  const queries = queryClient.getQueryCache().getAll().map((query) => [query.queryKey, query.state.data]);
+  const mutations = queryClient.getMutationCache().getAll().map((mutation) => [mutation.state.variables, mutation.state.data]);
+  return JSON.stringify({ store: useAppStore.getState(), queries, mutations });
+}
+
+/** The window's last keychain reconcile, as KeychainNotices and Health read it. */
+export function reconcileStatus(): 'idle' | 'running' | 'done' | 'failed' {
+  const state = queryClient.getQueryState(queryKeys.keychain.reconcile);
+  if (state?.fetchStatus === 'fetching') return 'running';
+  return state?.status === 'success' ? 'done' : state?.status === 'error' ? 'failed' : 'idle';
+}
+
 /** `api` with one method replaced, for failures the test machine cannot produce for real. */
-export function withOverride<M extends keyof GatekeyApi>(api: GatekeyApi, method: M, replacement: GatekeyApi[M]): GatekeyApi {
-  return { ...api, [method]: replacement };
+export function withOverride<M extends Method>(api: GatekeyApi, method: M, replacement: (input: Input<M>) => Promise<Result<Output<M>>>): GatekeyApi {
+  const [namespace, name] = method.split('.') as [keyof GatekeyApi, string];
+  return { ...api, [namespace]: { ...api[namespace], [name]: replacement } };
 }
 
 /** Waits for a toast and checks it was announced through the polite live region. */

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
 import { keytarSecretStore } from '../../electron/storage/keytar-secret-store';
 import { useAppStore } from '../../renderer/src/store';
 import { startPrivateKeyring, useAsProcessBus, type PrivateKeyring } from '../support/private-keyring';
 import { testKeychainService, type TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, renderApp } from './helpers';
+import { cachedAccessKeys, connectBackend, disconnect, findToast, renderApp } from './helpers';
 
 // A locked keychain, for real: this file's own Secret Service (a private gnome-keyring),
 // locked over D-Bus as a desktop leaves it, and unlocked with its password as the user would.
@@ -41,7 +41,7 @@ afterEach(async () => {
 async function createKeys(...names: string[]): Promise<AccessKeySummary[]> {
   const keys: AccessKeySummary[] = [];
   for (const name of names) {
-    const created = await backend!.api.createAccessKey({ name, description: '' });
+    const created = await backend!.api.accessKeys.create({ name, description: '' });
     if (!created.ok) throw new Error(created.error.message);
     keys.push(created.data);
   }
@@ -66,7 +66,7 @@ describe.runIf(linux)('a locked keychain at start-up', () => {
     expect(within(banner).getByRole('button', { name: 'Check again' })).toBeTruthy();
     expect(await screen.findAllByText('keychain locked')).toHaveLength(2);
     expect(pageText()).not.toContain('secret missing');
-    expect(useAppStore.getState().accessKeys.map((k) => k.secretStatus)).toEqual(['unreadable', 'unreadable']);
+    expect(cachedAccessKeys().map((k) => k.secretStatus)).toEqual(['unreadable', 'unreadable']);
   });
 
   it('"Check again" after unlocking removes the notice and brings the statuses back', async () => {
@@ -80,14 +80,14 @@ describe.runIf(linux)('a locked keychain at start-up', () => {
     await user.click(within(banner).getByRole('button', { name: 'Check again' }));
     await waitFor(() => expect(useAppStore.getState().keychainChecking).toBe(false));
     expect(notice()).not.toBeNull();
-    expect(useAppStore.getState().accessKeys[0]!.secretStatus).toBe('unreadable');
+    expect(cachedAccessKeys()[0]!.secretStatus).toBe('unreadable');
 
     await keychain.unlock();
     await user.click(screen.getByRole('button', { name: 'Check again' }));
     await findToast('The OS keychain can be read again');
     expect(notice()).toBeNull();
     expect(screen.queryByText('keychain locked')).toBeNull();
-    expect(useAppStore.getState().accessKeys[0]!.secretStatus).toBe('present');
+    expect(cachedAccessKeys()[0]!.secretStatus).toBe('present');
   });
 });
 
@@ -112,7 +112,7 @@ describe.runIf(linux)('a keychain locked while Gatekey runs', () => {
 
     await keychain.unlock();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    const secret = await backend.api.revealAccessKeySecret({ id: key!.id });
+    const secret = await backend.api.accessKeys.revealSecret({ id: key!.id });
     expect(secret.ok).toBe(true);
     expect(await within(credentials).findByText(secret.ok ? secret.data.secret : '?')).toBeTruthy();
     await findToast('The OS keychain can be read again');
@@ -132,7 +132,7 @@ describe.runIf(linux)('a keychain locked while Gatekey runs', () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete Access Key' });
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
     const blocked = await screen.findByText(/cannot be deleted while the OS keychain cannot be read/);
-    const dialog = blocked.closest('[role="alertdialog"]') as HTMLElement;
+    const dialog = blocked.closest('dialog') as HTMLElement;
     expect(within(dialog).queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Check again' })).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
@@ -143,7 +143,7 @@ describe.runIf(linux)('a keychain locked while Gatekey runs', () => {
     expect(within(again).queryByRole('button', { name: 'Delete' })).toBeNull();
 
     await keychain.unlock();
-    expect((await backend.api.getAccessKey({ id: key!.id })).ok).toBe(true);
+    expect((await backend.api.accessKeys.get({ id: key!.id })).ok).toBe(true);
     expect(await keytar.getPassword(backend.service, key!.id)).not.toBeNull();
   });
 });
@@ -240,7 +240,7 @@ describe.runIf(linux)('a keychain that does not answer', () => {
 
     keychain.resume();
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    const secret = await backend.api.revealAccessKeySecret({ id: key!.id });
+    const secret = await backend.api.accessKeys.revealSecret({ id: key!.id });
     expect(secret.ok).toBe(true);
     expect(await within(credentials).findByText(secret.ok ? secret.data.secret : '?')).toBeTruthy();
     await findToast('The OS keychain can be read again');

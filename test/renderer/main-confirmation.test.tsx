@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, renderApp } from './helpers';
 
@@ -16,7 +16,7 @@ let key: AccessKeySummary;
 
 beforeEach(async () => {
   backend = await connectBackend();
-  const created = await backend.api.createAccessKey({ name: 'payments', description: '' });
+  const created = await backend.api.accessKeys.create({ name: 'payments', description: '' });
   if (!created.ok) throw new Error(created.error.message);
   key = created.data;
 });
@@ -40,7 +40,7 @@ describe('main’s own confirmation, as the page sees it', () => {
   }, 60_000);
 
   it('too many reveals: Show says to wait, with main’s words', async () => {
-    for (let i = 0; i < 5; i += 1) await backend.api.revealAccessKeySecret({ id: key.id });
+    for (let i = 0; i < 5; i += 1) await backend.api.accessKeys.revealSecret({ id: key.id });
     const { user } = await renderApp();
     await user.click(screen.getByRole('button', { name: 'payments' }));
     await screen.findByRole('heading', { level: 1, name: 'payments' }, SLOW);

@@ -13,10 +13,10 @@ export function unwrap<T>(result: Result<T>): T {
 
 let hostCounter = 0;
 
-export async function seedGroup(backend: TestBackend, fields: Partial<Input<'createApiGroup'>> & { name: string }) {
+export async function seedGroup(backend: TestBackend, fields: Partial<Input<'apiGroups.create'>> & { name: string }) {
   hostCounter += 1;
   return unwrap(
-    await backend.api.createApiGroup({
+    await backend.api.apiGroups.create({
       description: '',
       region: 'cn-north-1',
       environment: 'online',
@@ -27,7 +27,7 @@ export async function seedGroup(backend: TestBackend, fields: Partial<Input<'cre
 }
 
 export async function seedAuthorization(backend: TestBackend, callerKey: string, description = '') {
-  return unwrap(await backend.api.createAuthorization({ callerKey, description }));
+  return unwrap(await backend.api.authorizations.create({ callerKey, description }));
 }
 
 /** Opens a section from the left menu and waits for its heading. */
@@ -49,6 +49,6 @@ export function rowWith(text: string): HTMLElement {
  * startup keychain reconcile, which libsecret can answer by aborting the test worker.
  */
 export async function startApp() {
-  unwrap(await window.api.dismissWelcome({}));
+  unwrap(await window.api.app.dismissWelcome({}));
   return renderApp();
 }

@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, findToast, renderApp, STORE_FILE } from './helpers';
+import { cachedAccessKeys, connectBackend, disconnect, findToast, reconcileStatus, renderApp, STORE_FILE } from './helpers';
 import { canMountTmpfs } from '../support/tmpfs';
 
 // Conflict, restore and read-only against the real backend, with real files in temp folders.
@@ -33,14 +32,19 @@ describe('Reload after another program changed the file', () => {
   it('lists the unsaved changes before Reload, then the keys to adopt, whose secrets stay in the keychain', async () => {
     backend = await connectBackend();
     const { user } = await renderApp();
-    await writeFile(storeFile(), THEIR_STORE);
+    // Not saved yet (the save's temp path is blocked) when another program writes the file.
+    const blocker = join(backend.dataDir, `.${STORE_FILE}.tmp`);
+    await mkdir(blocker);
     await createKeyInUi(user, 'made-here');
-    const created = useAppStore.getState().accessKeys.find((k) => k.name === 'made-here')!;
+    const created = cachedAccessKeys().find((k) => k.name === 'made-here')!;
+    await screen.findByText(/Not saved yet/);
+    await writeFile(storeFile(), THEIR_STORE);
 
     const dialog = await screen.findByRole('alertdialog', { name: 'The data file was changed by another program' });
     const unsaved = within(dialog).getByRole('list', { name: 'Unsaved changes' });
     expect(unsaved.textContent).toContain('1 access key created: made-here');
     expect(dialog.textContent).toContain('stay in the OS keychain');
+    await rm(blocker, { recursive: true });
 
     await user.click(within(dialog).getByRole('button', { name: 'Reload from disk' }));
     await findToast('Reloaded the data file from disk');
@@ -53,7 +57,7 @@ describe('Reload after another program changed the file', () => {
 
     await user.click(within(adopt).getByRole('button', { name: 'Open Health' }));
     await screen.findByRole('heading', { level: 1, name: 'Health' });
-    await waitFor(() => expect(useAppStore.getState().reconcile.status).not.toBe('running'));
+    await waitFor(() => expect(reconcileStatus()).not.toBe('running'));
     expect(screen.queryByRole('dialog', { name: 'Access keys to adopt again' })).toBeNull();
   });
 });
@@ -61,9 +65,9 @@ describe('Reload after another program changed the file', () => {
 describe('restoring a backup', () => {
   it('says what it discards before the user confirms', async () => {
     backend = await connectBackend();
-    await backend.api.dismissWelcome({});
+    await backend.api.app.dismissWelcome({});
     for (const name of ['alpha', 'beta']) {
-      const created = await backend.api.createAccessKey({ name, description: '' });
+      const created = await backend.api.accessKeys.create({ name, description: '' });
       if (!created.ok) throw new Error(created.error.message);
     }
     const { dataDir, service } = backend;

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
-import { connectBackend, disconnect, renderApp, STORE_FILE } from './helpers';
+import { connectBackend, disconnect, reconcileStatus, renderApp, STORE_FILE } from './helpers';
 
 let backend: TestBackend | undefined;
 afterEach(() => disconnect(backend));
@@ -32,6 +31,6 @@ it('names the unreadable data file and its problem, says it was left untouched, 
   await user.keyboard('{Control>}n{/Control}');
   expect(screen.queryByRole('dialog')).toBeNull();
   // The background keychain check is skipped: it would only fail on the same file.
-  expect(useAppStore.getState().reconcile.status).toBe('idle');
+  expect(reconcileStatus()).toBe('idle');
   expect(await readFile(file, 'utf8')).toBe(corrupt);
 });

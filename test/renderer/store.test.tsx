@@ -1,7 +1,17 @@
-import { act, renderHook } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import keytar from 'keytar';
+import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
-import { resetAppStore, useAppStore, useVisibleAccessKeys } from '../../renderer/src/store';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
+import { useVisibleAccessKeys } from '../../renderer/src/hooks/useVisibleAccessKeys';
+import { useCreateAccessKey, useDeleteAccessKey } from '../../renderer/src/queries/access-key-mutations';
+import { accessKeysQuery, useAccessKey, useAccessKeys } from '../../renderer/src/queries/access-keys';
+import { noteKeychainError, reconcileKeychain } from '../../renderer/src/queries/keychain';
+import { queryKeys } from '../../renderer/src/queries/keys';
+import { queryClient } from '../../renderer/src/queries/query-client';
+import { ipcErrorOf } from '../../renderer/src/queries/unwrap';
+import { resetAppStore, useAppStore } from '../../renderer/src/store';
 import { visibleAccessKeys } from '../../renderer/src/store/visible-access-keys';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect } from './helpers';
@@ -35,67 +45,125 @@ describe('visibleAccessKeys', () => {
     expect(visibleAccessKeys(keys, 'bbbbbbbbbbbb0000', 'desc').map((k) => k.name)).toEqual(['Alpha']);
     expect(visibleAccessKeys(keys, 'nope', 'desc')).toEqual([]);
   });
-});
 
-describe('app store', () => {
-  let backend: TestBackend;
-  beforeEach(async () => {
-    backend = await connectBackend();
-  });
-  afterEach(() => disconnect(backend));
-
-  it('keeps the derived list referentially stable when nothing relevant changes', async () => {
-    await act(() => useAppStore.getState().createAccessKey({ name: 'one', description: '' }));
-    const { result } = renderHook(() => useVisibleAccessKeys());
+  it('keeps the shown rows referentially stable when nothing relevant changes', () => {
+    resetAppStore();
+    const { result } = renderHook(() => useVisibleAccessKeys(keys));
     const first = result.current;
     act(() => useAppStore.getState().showToast('unrelated'));
     expect(result.current).toBe(first);
-    act(() => useAppStore.getState().setQuery('zzz'));
+    act(() => useAppStore.getState().toggleAccessKeySort());
+    expect(result.current.map((k) => k.name)).toEqual(['beta', 'zeta', 'Alpha']);
+    act(() => useAppStore.getState().setAccessKeyQuery('zzz'));
     expect(result.current).toEqual([]);
   });
+});
 
-  it('create adds the key, closes the dialog, opens its details and confirms', async () => {
+const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+// Read as a component would: useQuery re-renders only for the fields read while rendering.
+const renderKey = (id: string) =>
+  renderHook(() => {
+    const { data, error, isError, isFetching } = useAccessKey(id);
+    return { data, error, isError, isFetching };
+  }, { wrapper });
+const cachedKeys = () => queryClient.getQueryData(accessKeysQuery.queryKey);
+
+describe('access keys in the query cache', () => {
+  let backend: TestBackend;
+  beforeEach(async () => {
+    backend = await connectBackend();
+    await queryClient.fetchQuery(accessKeysQuery);
+  });
+  afterEach(() => disconnect(backend));
+
+  it('create puts the key in the list, closes the dialog, opens its details and confirms', async () => {
     act(() => useAppStore.getState().openCreateDialog());
     expect(useAppStore.getState().createDialogOpen).toBe(true);
-    const result = await act(() => useAppStore.getState().createAccessKey({ name: 'svc', description: 'd' }));
-    if (!result.ok) throw new Error(result.error.message);
+    const { result } = renderHook(() => useCreateAccessKey(), { wrapper });
+    const created = await act(() => result.current.run({ name: 'svc', description: 'd' }));
+    if (!created.ok) throw new Error(created.error.message);
+    expect(cachedKeys()?.map((k) => k.name)).toEqual(['svc']);
+    expect(queryClient.getQueryData(queryKeys.accessKeys.detail(created.data.id))).toEqual(created.data);
     const state = useAppStore.getState();
-    expect(state.accessKeys.map((k) => k.name)).toEqual(['svc']);
     expect(state.createDialogOpen).toBe(false);
-    expect(state.screen).toEqual({ name: 'accessKeyDetails', id: result.data.id });
+    expect(state.screen).toEqual({ name: 'accessKeyDetails', id: created.data.id });
     expect(state.toasts.map((t) => t.message)).toEqual(['Access key created']);
   });
 
   it('a failed create changes nothing but returns the error for the form', async () => {
-    await backend.api.createAccessKey({ name: 'taken', description: '' });
+    await backend.api.accessKeys.create({ name: 'taken', description: '' });
+    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
     act(() => useAppStore.getState().openCreateDialog());
-    const result = await act(() => useAppStore.getState().createAccessKey({ name: 'TAKEN', description: '' }));
-    expect(!result.ok && result.error.code).toBe('NAME_TAKEN');
+    const { result } = renderHook(() => useCreateAccessKey(), { wrapper });
+    const created = await act(() => result.current.run({ name: 'TAKEN', description: '' }));
+    expect(!created.ok && created.error.code).toBe('NAME_TAKEN');
+    expect(cachedKeys()?.map((k) => k.name)).toEqual(['taken']);
     expect(useAppStore.getState().createDialogOpen).toBe(true);
     expect(useAppStore.getState().toasts).toEqual([]);
   });
 
-  it('delete removes the key, returns to the list and names it in the toast', async () => {
-    await act(() => useAppStore.getState().loadAccessKeys());
-    const created = await act(() => useAppStore.getState().createAccessKey({ name: 'gone', description: '' }));
+  it('delete takes the key out of the list, returns to the list and names it in the toast', async () => {
+    const { result } = renderHook(() => ({ create: useCreateAccessKey(), remove: useDeleteAccessKey() }), { wrapper });
+    const created = await act(() => result.current.create.run({ name: 'gone', description: '' }));
     if (!created.ok) throw new Error(created.error.message);
-    await act(() => useAppStore.getState().deleteAccessKey(created.data.id));
-    const state = useAppStore.getState();
-    expect(state.accessKeys).toEqual([]);
-    expect(state.screen).toEqual({ name: 'accessKeyList' });
-    expect(state.toasts.at(-1)?.message).toBe('Access key "gone" deleted');
+    await act(() => result.current.remove.run(created.data.id));
+    expect(cachedKeys()).toEqual([]);
+    expect(useAppStore.getState().screen).toEqual({ name: 'accessKeyList' });
+    expect(useAppStore.getState().toasts.at(-1)?.message).toBe('Access key "gone" deleted');
   });
 
-  it('fetching a key that is gone drops it from the list', async () => {
-    const created = await act(() => useAppStore.getState().createAccessKey({ name: 'stale', description: '' }));
+  it('a details page whose key is gone says NOT_FOUND and drops it from the list', async () => {
+    const created = await backend.api.accessKeys.create({ name: 'stale', description: '' });
     if (!created.ok) throw new Error(created.error.message);
-    await backend.api.deleteAccessKey({ id: created.data.id });
-    const result = await act(() => useAppStore.getState().fetchAccessKey(created.data.id));
-    expect(!result.ok && result.error.code).toBe('NOT_FOUND');
-    expect(useAppStore.getState().accessKeys).toEqual([]);
+    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    expect(cachedKeys()?.map((k) => k.name)).toEqual(['stale']);
+    // Deleted elsewhere: no app is mounted here, so no event tells this cache.
+    await backend.api.accessKeys.delete({ id: created.data.id });
+    const { result } = renderKey(created.data.id);
+    // The row the user clicked shows until main answers.
+    expect(result.current.data?.name).toBe('stale');
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(ipcErrorOf(result.current.error).code).toBe('NOT_FOUND');
+    expect(cachedKeys()).toEqual([]);
   });
 
-  it('keeps at most three toasts, newest last', () => {
+  it('a reconcile brings every key’s secret status into the list', async () => {
+    const kept = await backend.api.accessKeys.create({ name: 'kept', description: '' });
+    const lost = await backend.api.accessKeys.create({ name: 'lost', description: '' });
+    if (!kept.ok || !lost.ok) throw new Error('create failed');
+    await keytar.deletePassword(backend.service, lost.data.id);
+    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    // The list is on screen, so the reconcile refreshes it before it reports.
+    const { result } = renderHook(() => useAccessKeys().data, { wrapper });
+    expect(result.current?.map((k) => k.secretStatus)).toEqual(['present', 'present']);
+    await act(() => reconcileKeychain());
+    // Refreshed before the reconcile says it is done, so notice and badges change together.
+    const status = Object.fromEntries((cachedKeys() ?? []).map((k) => [k.name, k.secretStatus]));
+    expect(status).toEqual({ kept: 'present', lost: 'missing' });
+    await waitFor(() => expect(result.current?.map((k) => k.secretStatus)).toEqual(['present', 'missing']));
+    expect(queryClient.getQueryData(queryKeys.keychain.reconcile)).toMatchObject({ missingSecretIds: [lost.data.id] });
+  });
+
+  it('a keychain error on one key marks it in the list and on its details page until the next reconcile', async () => {
+    const created = await backend.api.accessKeys.create({ name: 'one', description: '' });
+    if (!created.ok) throw new Error(created.error.message);
+    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    const { result } = renderKey(created.data.id);
+    await waitFor(() => expect(result.current.isFetching).toBe(false));
+
+    act(() => noteKeychainError({ code: 'KEYCHAIN_LOCKED', message: 'locked' }, created.data.id));
+    expect(cachedKeys()?.[0]?.secretStatus).toBe('unreadable');
+    await waitFor(() => expect(result.current.data?.secretStatus).toBe('unreadable'));
+    expect(queryClient.getQueryData(queryKeys.keychain.state)).toEqual({ state: 'locked', message: 'locked' });
+
+    act(() => noteKeychainError({ code: 'SECRET_MISSING', message: '' }, created.data.id));
+    expect(cachedKeys()?.[0]?.secretStatus).toBe('missing');
+    await waitFor(() => expect(result.current.data?.secretStatus).toBe('missing'));
+  });
+});
+
+describe('toasts', () => {
+  it('keeps at most three, newest last', () => {
     resetAppStore();
     for (const message of ['a', 'b', 'c', 'd']) act(() => useAppStore.getState().showToast(message));
     expect(useAppStore.getState().toasts.map((t) => t.message)).toEqual(['b', 'c', 'd']);

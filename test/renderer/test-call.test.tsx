@@ -4,11 +4,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/core/access-keys/types';
-import { useAppStore } from '../../renderer/src/store';
+import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
 import type { TestBackend } from '../support/test-backend';
 import { startVerifyingGateway, type VerifyingGateway } from '../support/verifying-gateway';
-import { connectBackend, disconnect } from './helpers';
+import { connectBackend, disconnect, heldByTheWindow } from './helpers';
 import { seedGroup, startApp, unwrap } from './provider-helpers';
 
 // The Test Call screen against the real handlers: previews signed by the real signer,
@@ -24,7 +23,7 @@ const SLOW = { timeout: 20_000 };
 
 beforeEach(async () => {
   backend = await connectBackend();
-  key = unwrap(await backend.api.createAccessKey({ name: 'orders-robot', description: '' }));
+  key = unwrap(await backend.api.accessKeys.create({ name: 'orders-robot', description: '' }));
   secret = (await keytar.getPassword(backend.service, key.id))!;
   expect(secret).toBeTruthy();
 });
@@ -126,7 +125,7 @@ describe('Test Call', () => {
     expect([curl.selectionStart, curl.selectionEnd]).toEqual([0, curl.value.length]);
 
     expect(visibleText()).not.toContain(secret);
-    expect(JSON.stringify(useAppStore.getState())).not.toContain(secret);
+    expect(heldByTheWindow()).not.toContain(secret);
   });
 
   it('switches to JDCLOUD3 and to a query row merged into the URL', async () => {
@@ -201,7 +200,7 @@ describe('Test Call', () => {
     // The typed secret is in its own password field and nowhere else: not in the preview, the curl or the store.
     expect((screen.getByLabelText('APISecret') as HTMLInputElement).value).toBe(wrong);
     expect(visibleText()).not.toContain(wrong);
-    expect(JSON.stringify(useAppStore.getState())).not.toContain(wrong);
+    expect(heldByTheWindow()).not.toContain(wrong);
   });
 
   it('forgets a typed APISecret when the user leaves the page', async () => {
@@ -335,7 +334,7 @@ describe('Test Call', () => {
   });
 
   it('with no access keys explains and leads to the Access Key page', async () => {
-    unwrap(await backend.api.deleteAccessKey({ id: key.id }));
+    unwrap(await backend.api.accessKeys.delete({ id: key.id }));
     const { user } = await openTestCall();
     expect(screen.getByRole('heading', { name: 'No access keys to sign with' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Go to Access Key' }));
@@ -343,7 +342,7 @@ describe('Test Call', () => {
   });
 
   it('with no access keys still lets the user type an APIKey and APISecret', async () => {
-    unwrap(await backend.api.deleteAccessKey({ id: key.id }));
+    unwrap(await backend.api.accessKeys.delete({ id: key.id }));
     const { user } = await openTestCall();
     await user.click(screen.getByRole('button', { name: 'Enter an APIKey and APISecret…' }));
     expect(select('Access key')).toHaveProperty('value', 'manual');

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const welcome = () => screen.queryByRole('dialog', { name: 'Welcome to Gatekey' });
 const firstRunNow = async () => {
-  const status = await backend!.api.getAppStatus({});
+  const status = await backend!.api.app.getStatus({});
   return status.ok && status.data.firstRun;
 };
 
@@ -56,7 +56,7 @@ describe('first run', () => {
     backend = await connectBackend();
     const message = 'Install libsecret (libsecret-1-0) and run a Secret Service such as GNOME Keyring or KWallet, unlock it, then try again.';
     const check = vi.fn(async () => ({ ok: false as const, error: { code: 'KEYCHAIN_UNAVAILABLE' as const, message } }));
-    window.api = withOverride(backend.api, 'checkKeychain', check);
+    window.api = withOverride(backend.api, 'keychain.check', check);
     const { user } = await renderApp({ welcome: true });
     const alert = within(welcome()!).getByRole('alert');
     expect(alert.textContent).toContain('The OS keychain is not available');

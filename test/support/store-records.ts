@@ -1,4 +1,4 @@
-import type { AccessKeyRecord } from '../../electron/core/access-keys/types';
+import type { AccessKeyRecord } from '../../electron/shared/access-keys/types';
 
 const at = '2026-11-29T10:00:00.000Z';
 

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import type { Confirmation } from '../../electron/core/window-guards/confirmation';
 import { createBackend } from '../../electron/ipc/backend';
-import { methods, type GatekeyApi } from '../../electron/ipc/contract';
+import { channelTable, type GatekeyApi, type MainEvent } from '../../electron/ipc/contract';
+import type { MainEvents } from '../../electron/ipc/main-events';
 import type { Dispatch } from '../../electron/ipc/dispatch';
-import { isKeychainError } from '../../electron/storage/keychain-errors';
+import { isKeychainError } from '../../electron/core/keychain-errors';
 import { keytarSecretStore } from '../../electron/storage/keytar-secret-store';
 import type { MetadataStore } from '../../electron/storage/metadata-store';
-import type { SecretStore } from '../../electron/storage/secret-store';
+import type { SecretStore } from '../../electron/core/ports/secret-store';
 import { MemoryClipboard } from './memory-clipboard';
 
 /** A keychain service name of this run's own, so tests never touch real Gatekey secrets. */
@@ -58,6 +59,7 @@ export class RecordingDesktop {
 
 export interface TestBackend {
   dispatch: Dispatch;
+  events: MainEvents;
   api: GatekeyApi;
   dataDir: string;
   service: string;
@@ -78,10 +80,11 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
   const clipboard = new MemoryClipboard();
   const desktop = new RecordingDesktop();
   const secrets = options.secrets ?? keytarSecretStore(service);
-  const { dispatch, store } = await createBackend({ dataDir, secrets, clipboard, desktop, version: '0.0.0-test', now: options.now });
+  const { dispatch, events, store } = await createBackend({ dataDir, secrets, clipboard, desktop, version: '0.0.0-test', now: options.now });
   return {
     dispatch,
-    api: apiOver(dispatch),
+    api: apiOver(dispatch, events),
+    events,
     dataDir,
     service,
     clipboard,
@@ -106,10 +109,12 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
 }
 
 /** A `window.api` whose calls go straight to `dispatch`, with a structured-clone hop like IPC's. */
-export function apiOver(dispatch: Dispatch): GatekeyApi {
-  const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const method of methods) {
-    api[method] = async (input) => structuredClone(await dispatch(method, structuredClone(input)));
+export function apiOver(dispatch: Dispatch, events?: MainEvents): GatekeyApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+  for (const [namespace, names] of Object.entries(channelTable)) {
+    api[namespace] = {};
+    for (const name of names) api[namespace][name] = async (input) => structuredClone(await dispatch(`${namespace}.${name}`, structuredClone(input)));
   }
-  return api as GatekeyApi;
+  const subscribe = (listener: (event: MainEvent) => void) => events?.subscribe((event) => listener(structuredClone(event))) ?? (() => undefined);
+  return { ...api, events: { subscribe } } as unknown as GatekeyApi;
 }

@@ -1,4 +1,4 @@
-import type { SecretStore } from '../../storage/secret-store';
+import type { SecretStore } from '../ports/secret-store';
 
 /**
  * Keychain writes that timed out: the keychain may still carry them out later,

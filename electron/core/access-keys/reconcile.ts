@@ -1,15 +1,15 @@
 import { PROBE_ACCOUNT } from '../keychain-check';
-import { isKeychainError, stateOf } from '../../storage/keychain-errors';
-import type { MetadataStore } from '../../storage/metadata-store';
-import type { KeychainState, SecretStore } from '../../storage/secret-store';
+import { isKeychainError, stateOf } from '../keychain-errors';
+import type { RecordStore } from '../ports/record-store';
+import type { KeychainState, SecretStore } from '../ports/secret-store';
 import type { LateWrites } from './late-writes';
-import type { ReconcileReport, SecretStatus } from './types';
+import type { ReconcileReport, SecretStatus } from '../../shared/access-keys/types';
 
 /** Above this many keys the start-up pass skips the slow whole-keychain scan for orphans. */
 export const ORPHAN_SCAN_LIMIT = 1_000;
 
 export interface ReconcileDeps {
-  store: MetadataStore;
+  store: RecordStore;
   secrets: SecretStore;
   secretStatus: Map<string, SecretStatus>;
   lateWrites: LateWrites;

@@ -1,12 +1,12 @@
-import { AppError } from '../errors';
+import { AppError } from '../../shared/errors';
 import type { ClipboardGuard } from '../clipboard-guard';
-import type { SecretStore } from '../../storage/secret-store';
-import type { MetadataStore } from '../../storage/metadata-store';
-import type { AccessKeyFields } from './rules';
-import type { AccessKeyRecord, AccessKeySummary, ReconcileReport, SecretStatus } from './types';
+import type { SecretStore } from '../ports/secret-store';
+import type { RecordStore } from '../ports/record-store';
+import type { AccessKeyFields } from '../../shared/access-keys/rules';
+import type { AccessKeyRecord, AccessKeySummary, ReconcileReport, SecretStatus } from '../../shared/access-keys/types';
 import { newAccessKeyId, newApiKey, newApiSecret } from './credentials';
 import { fingerprintOf } from '../key-files/fingerprint';
-import { isKeychainError } from '../../storage/keychain-errors';
+import { isKeychainError } from '../keychain-errors';
 import { assertMayChangeKeychain } from './keychain-guards';
 import { createLateWrites } from './late-writes';
 import { reconcileKeychain } from './reconcile';
@@ -14,7 +14,7 @@ import { reconcileKeychain } from './reconcile';
 export { ORPHAN_SCAN_LIMIT } from './reconcile';
 
 export interface AccessKeyServiceDeps {
-  store: MetadataStore;
+  store: RecordStore;
   secrets: SecretStore;
   clipboard: ClipboardGuard;
   now?: () => Date;
@@ -51,7 +51,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
 
   function find(id: string): AccessKeyRecord {
     const record = store.index('accessKeyById').get(id);
-    if (!record) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+    if (!record) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.', { reason: 'accessKeyGone' });
     return record;
   }
 
@@ -59,7 +59,10 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     const clash = store.index('accessKeyByName').get(name.toLowerCase());
     if (clash && clash.id !== exceptId) {
       throw new AppError('NAME_TAKEN', `An access key named "${clash.name}" already exists.`, {
-        name: 'This name is already used by another access key (names ignore case).',
+        reason: 'accessKeyNameTaken',
+        params: { name: clash.name },
+        fields: { name: 'This name is already used by another access key (names ignore case).' },
+        fieldReasons: { name: { reason: 'nameUsedByAccessKey', params: {} } },
       });
     }
   }
@@ -79,6 +82,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     return new AppError(
       'SECRET_MISSING',
       'The APISecret of this access key is not in the OS keychain (it may have been removed outside Gatekey). Re-enter it in Health if you still have it, or delete the key.',
+      { reason: 'accessKeySecretMissing' },
     );
   }
 
@@ -131,7 +135,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     async update(id: string, fields: AccessKeyFields): Promise<AccessKeySummary> {
       const updated = await store.update((data) => {
         const at = data.accessKeys.findIndex((key) => key.id === id);
-        if (at < 0) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+        if (at < 0) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.', { reason: 'accessKeyGone' });
         assertNameFree(fields.name, id);
         const record = { ...data.accessKeys[at]!, ...fields, updatedAt: now().toISOString() };
         data.accessKeys[at] = record;
@@ -186,7 +190,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
       assertMayChangeKeychain(store);
       const record = find(id);
       if (await hasSecret(id)) {
-        throw new AppError('ALREADY_EXISTS', 'This access key still has its APISecret in the keychain; it was not replaced.', undefined, id);
+        throw new AppError('ALREADY_EXISTS', 'This access key still has its APISecret in the keychain; it was not replaced.', { reason: 'accessKeySecretPresent', existingId: id });
       }
       await secrets.set(id, secret);
       secretStatus.set(id, 'present');
@@ -197,20 +201,20 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
     async deleteOrphanSecret(account: string): Promise<void> {
       assertMayChangeKeychain(store);
       if (store.index('accessKeyById').has(account)) {
-        throw new AppError('INVALID_INPUT', 'This keychain entry belongs to an access key; delete the access key instead.');
+        throw new AppError('INVALID_INPUT', 'This keychain entry belongs to an access key; delete the access key instead.', { reason: 'keychainEntryOfAccessKey' });
       }
-      if (!(await secrets.delete(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
+      if (!(await secrets.delete(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.', { reason: 'keychainEntryGone' });
     },
 
     /** Health: makes a record for a keychain entry that lost it, from the APIKey the user still has. */
     async adoptOrphanSecret(account: string, apiKey: string, fields: AccessKeyFields): Promise<AccessKeySummary> {
       assertMayChangeKeychain(store);
-      if (!(await secrets.has(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.');
+      if (!(await secrets.has(account))) throw new AppError('NOT_FOUND', 'This keychain entry no longer exists.', { reason: 'keychainEntryGone' });
       const timestamp = now().toISOString();
       const record: AccessKeyRecord = { id: account, apiKey, ...fields, createdAt: timestamp, updatedAt: timestamp };
       await store.update((data) => {
-        if (data.accessKeys.some((key) => key.id === account)) throw new AppError('ALREADY_EXISTS', 'An access key with this ID exists already.', undefined, account);
-        if (data.accessKeys.some((key) => key.apiKey === apiKey)) throw new AppError('ALREADY_EXISTS', 'Another access key has this APIKey.', { apiKey: 'Another access key has this APIKey.' });
+        if (data.accessKeys.some((key) => key.id === account)) throw new AppError('ALREADY_EXISTS', 'An access key with this ID exists already.', { reason: 'accessKeyIdTaken', existingId: account });
+        if (data.accessKeys.some((key) => key.apiKey === apiKey)) throw new AppError('ALREADY_EXISTS', 'Another access key has this APIKey.', { reason: 'apiKeyTaken', fields: { apiKey: 'Another access key has this APIKey.' } });
         assertNameFree(fields.name);
         data.accessKeys.push(record);
       });

@@ -1,20 +1,23 @@
-import { AppError } from '../errors';
+import { AppError } from '../../shared/errors';
 import { unusedId } from '../ids';
-import type { MetadataStore } from '../../storage/metadata-store';
-import type { ApiGroupFields } from './rules';
-import type { ApiGroupRecord, ApiGroupSummary } from './types';
+import type { RecordStore } from '../ports/record-store';
+import type { ApiGroupFields } from '../../shared/api-groups/rules';
+import type { ApiGroupRecord, ApiGroupSummary } from '../../shared/api-groups/types';
 
 export const groupGone = () =>
-  new AppError('NOT_FOUND', 'This API group no longer exists. It may have been deleted in another window; the list has been refreshed.');
+  new AppError('NOT_FOUND', 'This API group no longer exists. It may have been deleted in another window; the list has been refreshed.', { reason: 'apiGroupGone' });
 
 /** The provider's catalogue of API groups. Deleting a group removes its bindings with it. */
-export function createApiGroupService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
+export function createApiGroupService({ store, now = () => new Date() }: { store: RecordStore; now?: () => Date }) {
   function assertNameFree(groups: readonly ApiGroupRecord[], name: string, exceptId?: string): void {
     const wanted = name.toLowerCase();
     const clash = groups.find((group) => group.id !== exceptId && group.name.toLowerCase() === wanted);
     if (clash) {
       throw new AppError('NAME_TAKEN', `An API group named "${clash.name}" already exists.`, {
-        name: 'This name is already used by another API group (names ignore case).',
+        reason: 'apiGroupNameTaken',
+        params: { name: clash.name },
+        fields: { name: 'This name is already used by another API group (names ignore case).' },
+        fieldReasons: { name: { reason: 'nameUsedByApiGroup', params: {} } },
       });
     }
   }

@@ -1,21 +1,21 @@
-import { AppError } from '../errors';
+import { AppError } from '../../shared/errors';
 import { unusedId } from '../ids';
 import { groupGone } from '../api-groups/service';
 import { fingerprintOf } from '../key-files/fingerprint';
-import type { MetadataStore } from '../../storage/metadata-store';
-import type { StoreData } from '../../storage/store-schema';
-import type { CallerKey } from './rules';
-import type { AuthorizationRecord, AuthorizationSummary, BindingRecord, BoundGroup } from './types';
+import type { RecordStore } from '../ports/record-store';
+import type { StoreData } from '../../shared/store/schema';
+import type { CallerKey } from '../../shared/authorizations/rules';
+import type { AuthorizationRecord, AuthorizationSummary, BindingRecord, BoundGroup } from '../../shared/authorizations/types';
 
 const authorizationGone = () =>
-  new AppError('NOT_FOUND', 'This authorization no longer exists. It may have been deleted in another window; the list has been refreshed.');
+  new AppError('NOT_FOUND', 'This authorization no longer exists. It may have been deleted in another window; the list has been refreshed.', { reason: 'authorizationGone' });
 
 /**
  * Access authorizations (one per caller's access key) and their bindings to
  * API groups. Every change is one store update: it is validated against the
  * data as it is at that moment, and nothing is written if any part fails.
  */
-export function createAuthorizationService({ store, now = () => new Date() }: { store: MetadataStore; now?: () => Date }) {
+export function createAuthorizationService({ store, now = () => new Date() }: { store: RecordStore; now?: () => Date }) {
   /** Every identifier that names the same access key: both of them when the key lives in this app. */
   function identifiersOf(keys: readonly CallerKey[]): string[] {
     const names = new Set<string>();
@@ -94,8 +94,13 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
           throw new AppError(
             'ALREADY_EXISTS',
             `The access key ${existing.callerKey} is already authorized. Open the existing authorization to bind more API groups.`,
-            { callerKey: 'This access key is already authorized: one authorization per access key.' },
-            existing.id,
+            {
+              reason: 'accessKeyAlreadyAuthorized',
+              params: { callerKey: existing.callerKey },
+              fields: { callerKey: 'This access key is already authorized: one authorization per access key.' },
+              fieldReasons: { callerKey: { reason: 'callerKeyAlreadyAuthorized', params: {} } },
+              existingId: existing.id,
+            },
           );
         }
         const timestamp = now().toISOString();
@@ -150,7 +155,7 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
     grantsOf(accessKeyId: string): BoundGroup[] {
       const data = store.read();
       const key = store.index('accessKeyById').get(accessKeyId);
-      if (!key) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.');
+      if (!key) throw new AppError('NOT_FOUND', 'This access key no longer exists. It may have been deleted in another window.', { reason: 'accessKeyGone' });
       const authorizationIds = new Set(data.authorizations.filter((a) => a.callerKey === key.id || a.callerKey === key.apiKey || a.accessKeyId === key.id).map((a) => a.id));
       const earliest = new Map<string, BindingRecord>();
       for (const binding of data.bindings) {

@@ -1,35 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { AccessKeyRecord } from '../access-keys/types';
-import { HANDOFF_PREFIX } from './import-rules';
-
-/**
- * The key file: what a caller hands a provider. Versioned, checksummed, and
- * never carrying the APISecret. Documented in the README ("Key files").
- */
-export const KEY_FILE_FORMAT = 'gatekey.apikey';
-export const KEY_FILE_VERSION = 1;
-export const KEY_FILE_EXTENSION = '.gatekey.json';
-
-export interface KeyFileContent {
-  format: typeof KEY_FILE_FORMAT;
-  version: typeof KEY_FILE_VERSION;
-  accessKeyId: string;
-  apiKey: string;
-  name: string;
-  description: string;
-  createdAt: string;
-  exportedAt: string;
-}
-
-export interface KeyFile extends KeyFileContent {
-  /** `sha256:` + hex SHA-256 of the content fields as a JSON array in this fixed order. */
-  checksum: string;
-}
-
-const CONTENT_ORDER = ['format', 'version', 'accessKeyId', 'apiKey', 'name', 'description', 'createdAt', 'exportedAt'] as const;
+import type { AccessKeyRecord } from '../../shared/access-keys/types';
+import { HANDOFF_PREFIX } from '../../shared/key-files/import-rules';
+import { KEY_FILE_CONTENT_ORDER, KEY_FILE_EXTENSION, KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile, type KeyFileContent } from '../../shared/key-files/format';
 
 export function checksumOf(content: KeyFileContent): string {
-  const canonical = JSON.stringify(CONTENT_ORDER.map((field) => content[field]));
+  const canonical = JSON.stringify(KEY_FILE_CONTENT_ORDER.map((field) => content[field]));
   return `sha256:${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { loneSurrogate, unsafeCharacters } from '../text-rules';
-import { checksumOf, KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from './format';
-import { HANDOFF_PREFIX, handoffLines, MAX_KEY_FILE_BYTES, TOO_BIG } from './import-rules';
-import { scanJson } from './json-scan';
+import { loneSurrogate, unsafeCharacters } from '../../shared/text-rules';
+import { checksumOf } from './format';
+import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from '../../shared/key-files/format';
+import { HANDOFF_PREFIX, handoffLines, MAX_KEY_FILE_BYTES, TOO_BIG } from '../../shared/key-files/import-rules';
+import { scanJson } from '../../shared/key-files/json-scan';
 
 export type KeyFileResult = { ok: true; file: KeyFile } | { ok: false; reason: string };
 

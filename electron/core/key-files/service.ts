@@ -1,17 +1,17 @@
 import { basename } from 'node:path';
 import type { AccessKeyService } from '../access-keys/service';
 import type { ClipboardGuard } from '../clipboard-guard';
-import { AppError } from '../errors';
-import { readChosenFile } from '../read-chosen-file';
-import { writeChosenFile } from '../write-chosen-file';
-import { truncateText } from '../text-rules';
-import { AUTHORIZATION_DESCRIPTION_MAX } from '../authorizations/rules';
+import { AppError } from '../../shared/errors';
+import type { ChosenFiles } from '../ports/chosen-files';
+import { truncateText } from '../../shared/text-rules';
+import { AUTHORIZATION_DESCRIPTION_MAX } from '../../shared/authorizations/rules';
 import type { AuthorizationService } from '../authorizations/service';
 import { fingerprintOf } from './fingerprint';
-import { buildKeyFile, handoffText, keyFileName, keyFileText, type KeyFile } from './format';
-import { MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from './import-rules';
+import { buildKeyFile, handoffText, keyFileName, keyFileText } from './format';
+import type { KeyFile } from '../../shared/key-files/format';
+import { MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../shared/key-files/import-rules';
 import { parseHandoffText, parseKeyFile, type KeyFileResult } from './parse';
-import type { ImportableKey, KeyCandidate, KeyFileExport, KeyImportPreviewEntry, KeyImportSummary } from './types';
+import type { ImportableKey, KeyCandidate, KeyFileExport, KeyImportPreviewEntry, KeyImportSummary } from '../../shared/key-files/types';
 
 /** The file dialogs, owned by main: the renderer never names a path. */
 export interface FileDialogs {
@@ -24,6 +24,8 @@ export interface KeyFileDeps {
   authorizations: AuthorizationService;
   clipboard: ClipboardGuard;
   dialogs: FileDialogs;
+  /** The file adapter (adapters/files). */
+  files: ChosenFiles;
   now?: () => Date;
 }
 
@@ -52,7 +54,7 @@ const descriptionFor = (file: Pick<KeyFile, 'name' | 'description'>): string =>
  * as a file or a line of text; the provider previews and imports it as an
  * authorization. Every import is treated as hostile input.
  */
-export function createKeyFileService({ accessKeys, authorizations, clipboard, dialogs, now = () => new Date() }: KeyFileDeps) {
+export function createKeyFileService({ accessKeys, authorizations, clipboard, dialogs, files, now = () => new Date() }: KeyFileDeps) {
   function preview(candidates: readonly KeyCandidate[]): KeyImportPreviewEntry[] {
     const seen = new Set<string>();
     return candidates.map((candidate): KeyImportPreviewEntry => {
@@ -74,7 +76,7 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       const key = accessKeys.get(id);
       const path = await dialogs.chooseSavePath(keyFileName(key));
       if (!path) return { saved: false };
-      await writeChosenFile(path, keyFileText(buildKeyFile(key, now())));
+      await files.write(path, keyFileText(buildKeyFile(key, now())));
       return { saved: true, path, fingerprint: fingerprintOf(key.apiKey) };
     },
 
@@ -97,8 +99,8 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
           refused.push({ source, reason: TOO_MANY });
           continue;
         }
-        const read = await readChosenFile(path, MAX_KEY_FILE_BYTES, TOO_BIG);
-        if (read.ok) candidates.push({ source, kind: 'file', base64: read.bytes.toString('base64') });
+        const read = await files.read(path, MAX_KEY_FILE_BYTES, TOO_BIG);
+        if (read.ok) candidates.push({ source, kind: 'file', base64: Buffer.from(read.bytes).toString('base64') });
         else refused.push({ source, reason: read.reason });
       }
       return { candidates, refused };
@@ -106,10 +108,12 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
 
     preview,
 
-    /** Creates one authorization per new key; never touches one that exists. */
-    async importKeys(candidates: readonly KeyCandidate[]): Promise<KeyImportSummary> {
+    /** Creates one authorization per new key; never touches one that exists. `progress` hears each item done. */
+    async importKeys(candidates: readonly KeyCandidate[], progress?: (done: number, total: number) => void): Promise<KeyImportSummary> {
       const summary: KeyImportSummary = { created: [], alreadyAuthorized: [], rejected: [] };
-      for (const entry of preview(candidates)) {
+      const entries = preview(candidates);
+      progress?.(0, entries.length);
+      for (const [index, entry] of entries.entries()) {
         if (entry.status === 'rejected' || entry.status === 'duplicate') {
           summary.rejected.push({ source: entry.source, reason: entry.reason });
         } else if (entry.status === 'alreadyAuthorized') {
@@ -133,6 +137,7 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
             }
           }
         }
+        progress?.(index + 1, entries.length);
       }
       return summary;
     },

@@ -1,9 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import { canonicalHeaders, canonicalPath, canonicalQuery } from './canonical';
-import { signingDateProblem } from './input-rules';
-import type { Algorithm, Signature } from './types';
+import { canonicalHeaders, canonicalPath, canonicalQuery } from '../../shared/signing/canonical';
+import { signingDateProblem } from '../../shared/signing/input-rules';
+import type { Algorithm, Signature } from '../../shared/signing/types';
 
-export type { Algorithm, Signature } from './types';
+export type { Algorithm, Signature } from '../../shared/signing/types';
 
 export interface SignInput {
   algorithm: Algorithm;
@@ -30,7 +30,7 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 /** Signs a request the way the JD Cloud API gateway verifies it. Pure: no clock, no randomness, no I/O. */
 export function sign(input: SignInput): Signature {
   const dateProblem = signingDateProblem(input.date);
-  if (dateProblem) throw new RangeError(`The date ${dateProblem}.`);
+  if (dateProblem) throw new RangeError(`The date ${dateProblem.words}.`);
   const v = input.algorithm;
   const day = input.date.slice(0, 8);
   const terminator = `${v.toLowerCase()}_request`;

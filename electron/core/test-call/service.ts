@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { AccessKeyService } from '../access-keys/service';
 import { parseTargetUrl, signTestRequest, type SignedRequest, type SigningCredentials } from '../signing/request';
 import { signingDate } from '../signing/signer';
-import type { TestCallInput } from './rules';
-import { sendRequest, type TestCallResponse } from './send';
+import type { TestCallInput } from '../../shared/test-call/rules';
+import type { TestCallResponse } from '../../shared/test-call/types';
+import type { SendRequest } from '../ports/http-sender';
 import { PREVIEW_SECRET, unsignedPreview } from './unsigned-preview';
 
 export interface TestCallDeps {
   accessKeys: AccessKeyService;
-  send?: typeof sendRequest;
+  /** The HTTP adapter (adapters/http); tests pass their own. */
+  send: SendRequest;
   now?: () => Date;
   nonce?: () => string;
 }
@@ -18,7 +20,7 @@ export interface TestCallDeps {
  * about) signs with a stored secret; the secret is fetched per call and
  * dropped with it.
  */
-export function createTestCallService({ accessKeys, send = sendRequest, now = () => new Date(), nonce = randomUUID }: TestCallDeps) {
+export function createTestCallService({ accessKeys, send, now = () => new Date(), nonce = randomUUID }: TestCallDeps) {
   async function credentialsOf(input: TestCallInput): Promise<SigningCredentials> {
     if (input.credentials.kind === 'manual') return { apiKey: input.credentials.apiKey.toUpperCase(), secret: input.credentials.secret };
     const key = accessKeys.get(input.credentials.accessKeyId);

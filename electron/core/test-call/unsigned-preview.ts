@@ -1,8 +1,8 @@
-import { curlCommand } from '../signing/curl';
-import type { SignedRequest } from '../signing/types';
-import { SIGNATURE_ON_SEND } from './signature-on-send';
+import { curlCommand } from '../../shared/signing/curl';
+import type { SignedRequest } from '../../shared/signing/types';
+import { SIGNATURE_ON_SEND } from '../../shared/test-call/signature-on-send';
 
-export { SIGNATURE_ON_SEND } from './signature-on-send';
+export { SIGNATURE_ON_SEND } from '../../shared/test-call/signature-on-send';
 
 /**
  * Signed with this instead of the stored secret: everything that does not

@@ -1,11 +1,11 @@
 import type { ApiGroupService } from '../../core/api-groups/service';
 import type { Handlers } from '../dispatch';
 
-export function apiGroupHandlers(groups: ApiGroupService): Pick<Handlers, 'listApiGroups' | 'createApiGroup' | 'updateApiGroup' | 'deleteApiGroup'> {
+export function apiGroupHandlers(groups: ApiGroupService): Handlers['apiGroups'] {
   return {
-    listApiGroups: () => groups.list(),
-    createApiGroup: (fields) => groups.create(fields),
-    updateApiGroup: ({ id, ...fields }) => groups.update(id, fields),
-    deleteApiGroup: ({ id }) => groups.delete(id),
+    list: () => groups.list(),
+    create: (fields) => groups.create(fields),
+    update: ({ id, ...fields }) => groups.update(id, fields),
+    delete: ({ id }) => groups.delete(id),
   };
 }

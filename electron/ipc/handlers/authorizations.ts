@@ -1,21 +1,15 @@
 import type { AuthorizationService } from '../../core/authorizations/service';
 import type { Handlers } from '../dispatch';
 
-type AuthorizationHandlers = Pick<
-  Handlers,
-  'listAuthorizations' | 'createAuthorization' | 'updateAuthorization' | 'deleteAuthorization' | 'setAuthorizationBindings' | 'listAccessKeyGrants'
->;
-
-export function authorizationHandlers(authorizations: AuthorizationService): AuthorizationHandlers {
+export function authorizationHandlers(authorizations: AuthorizationService): Handlers['authorizations'] {
   return {
-    listAuthorizations: () => authorizations.list(),
-    createAuthorization: (fields) => authorizations.create(fields),
-    updateAuthorization: ({ id, description }) => authorizations.update(id, description),
-    deleteAuthorization: async ({ id }) => {
+    list: () => authorizations.list(),
+    create: (fields) => authorizations.create(fields),
+    update: ({ id, description }) => authorizations.update(id, description),
+    delete: async ({ id }) => {
       await authorizations.delete(id);
       return { id };
     },
-    setAuthorizationBindings: ({ id, groupIds }) => authorizations.setBindings(id, groupIds),
-    listAccessKeyGrants: ({ id }) => authorizations.grantsOf(id),
+    setBindings: ({ id, groupIds }) => authorizations.setBindings(id, groupIds),
   };
 }

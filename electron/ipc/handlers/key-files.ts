@@ -1,14 +1,13 @@
 import type { KeyFileService } from '../../core/key-files/service';
 import type { Handlers } from '../dispatch';
 
-type KeyFileHandlers = Pick<Handlers, 'exportAccessKeyFile' | 'copyAccessKeyHandoffText' | 'chooseKeyFiles' | 'previewKeyImport' | 'importKeys'>;
-
-export function keyFileHandlers(keyFiles: KeyFileService): KeyFileHandlers {
+/** `progress` hears how far an import is (main sends it to the window as events). */
+export function keyFileHandlers(keyFiles: KeyFileService, progress?: (done: number, total: number) => void): Handlers['keyFiles'] {
   return {
-    exportAccessKeyFile: ({ id }) => keyFiles.exportFile(id),
-    copyAccessKeyHandoffText: ({ id }) => keyFiles.copyHandoffText(id),
-    chooseKeyFiles: () => keyFiles.chooseFiles(),
-    previewKeyImport: ({ candidates }) => keyFiles.preview(candidates),
-    importKeys: ({ candidates }) => keyFiles.importKeys(candidates),
+    export: ({ id }) => keyFiles.exportFile(id),
+    copyHandoffText: ({ id }) => keyFiles.copyHandoffText(id),
+    choose: () => keyFiles.chooseFiles(),
+    previewImport: ({ candidates }) => keyFiles.preview(candidates),
+    import: ({ candidates }) => keyFiles.importKeys(candidates, progress),
   };
 }

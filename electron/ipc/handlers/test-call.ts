@@ -1,9 +1,9 @@
 import type { TestCallService } from '../../core/test-call/service';
 import type { Handlers } from '../dispatch';
 
-export function testCallHandlers(testCalls: TestCallService): Pick<Handlers, 'previewTestCall' | 'sendTestCall'> {
+export function testCallHandlers(testCalls: TestCallService): Handlers['testCall'] {
   return {
-    previewTestCall: (input) => testCalls.preview(input),
-    sendTestCall: (input) => testCalls.send(input),
+    preview: (input) => testCalls.preview(input),
+    send: (input) => testCalls.send(input),
   };
 }

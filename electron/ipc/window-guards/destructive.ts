@@ -1,10 +1,10 @@
 import type { AccessKeyService } from '../../core/access-keys/service';
 import type { ConfirmGate } from '../../core/window-guards/confirmation';
-import type { Handlers } from '../dispatch';
+import type { FlatHandlers } from '../dispatch';
 import { requireConfirmation } from './ask';
 import { keyIdentity } from './key-identity';
 
-type DestructiveMethods = 'deleteAccessKey' | 'deleteOrphanSecret' | 'restoreAccessKeySecret' | 'adoptOrphanSecret';
+type DestructiveMethods = 'accessKeys.delete' | 'keychain.deleteOrphan' | 'keychain.restoreSecret' | 'keychain.adoptOrphan';
 
 /**
  * Everything that removes, replaces or takes over a keychain entry waits for
@@ -12,18 +12,18 @@ type DestructiveMethods = 'deleteAccessKey' | 'deleteOrphanSecret' | 'restoreAcc
  * page's own dialog is only the first step: a script in a compromised page
  * calls window.api directly and never shows it.
  */
-export function confirmDestructive(handlers: Pick<Handlers, DestructiveMethods>, accessKeys: AccessKeyService, gate: ConfirmGate): Pick<Handlers, DestructiveMethods> {
+export function confirmDestructive(handlers: Pick<FlatHandlers, DestructiveMethods>, accessKeys: AccessKeyService, gate: ConfirmGate): Pick<FlatHandlers, DestructiveMethods> {
   return {
-    deleteAccessKey: async (input) => {
+    'accessKeys.delete': async (input) => {
       const { title, lines } = keyIdentity(accessKeys.get(input.id));
       await requireConfirmation(gate, {
         message: `Delete the ${title}?`,
         detail: `${lines}\n\nIts APISecret is removed from the OS keychain. Callers using this key stop working. This cannot be undone.`,
         confirmLabel: 'Delete',
       });
-      return handlers.deleteAccessKey(input);
+      return handlers['accessKeys.delete'](input);
     },
-    deleteOrphanSecret: async (input) => {
+    'keychain.deleteOrphan': async (input) => {
       // A live key's entry is refused by the service without a question.
       if (!isAccessKey(accessKeys, input.account)) {
         await requireConfirmation(gate, {
@@ -32,24 +32,24 @@ export function confirmDestructive(handlers: Pick<Handlers, DestructiveMethods>,
           confirmLabel: 'Delete entry',
         });
       }
-      return handlers.deleteOrphanSecret(input);
+      return handlers['keychain.deleteOrphan'](input);
     },
-    restoreAccessKeySecret: async (input) => {
+    'keychain.restoreSecret': async (input) => {
       const { title, lines } = keyIdentity(accessKeys.get(input.id));
       await requireConfirmation(gate, {
         message: `Store a new APISecret for the ${title}?`,
         detail: `${lines}\n\nThe APISecret you entered is written to the OS keychain for this key. Callers signing with another secret will be refused.`,
         confirmLabel: 'Store APISecret',
       });
-      return handlers.restoreAccessKeySecret(input);
+      return handlers['keychain.restoreSecret'](input);
     },
-    adoptOrphanSecret: async (input) => {
+    'keychain.adoptOrphan': async (input) => {
       await requireConfirmation(gate, {
         message: `Make the keychain entry "${input.account}" an access key named "${input.name}"?`,
         detail: `Access Key ID ${input.account}, APIKey ${input.apiKey}.\n\nThe APISecret already in the OS keychain becomes this key's secret. Check that the APIKey is really the one its callers use.`,
         confirmLabel: 'Adopt',
       });
-      return handlers.adoptOrphanSecret(input);
+      return handlers['keychain.adoptOrphan'](input);
     },
   };
 }

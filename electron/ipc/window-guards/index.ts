@@ -4,7 +4,7 @@ import { createConfirmGate, type UserPresence } from '../../core/window-guards/c
 import { createRefusalTally } from '../../core/window-guards/refusal-tally';
 import { createSecretAccessLog, SECRET_ACCESS_LOG_FILE } from '../../core/window-guards/secret-access-log';
 import { createSlidingWindowLimiter } from '../../core/window-guards/sliding-window';
-import type { Handlers } from '../dispatch';
+import type { FlatHandlers } from '../dispatch';
 import { confirmDestructive } from './destructive';
 import { limitSecretAccess, SECRET_ACCESS_LIMIT, SECRET_ACCESS_WINDOW_MS } from './secret-access';
 import { requireStartedTestCall } from './test-call-consent';
@@ -24,7 +24,7 @@ export interface WindowGuardDeps {
  * shown, copied or used to sign a request. The backend serves one window
  * (main trusts only the app window's main frame), so these budgets are per window.
  */
-export function withWindowGuards(handlers: Handlers, { accessKeys, presence, dataDir, now = Date.now }: WindowGuardDeps): Handlers {
+export function withWindowGuards(handlers: FlatHandlers, { accessKeys, presence, dataDir, now = Date.now }: WindowGuardDeps): FlatHandlers {
   const gate = createConfirmGate((question) => presence.confirm(question));
   const limiter = createSlidingWindowLimiter({ limit: SECRET_ACCESS_LIMIT, windowMs: SECRET_ACCESS_WINDOW_MS, now });
   const refusals = createRefusalTally({ windowMs: SECRET_ACCESS_WINDOW_MS, now });

@@ -1,4 +1,4 @@
-import type { AccessKeySummary } from '../../core/access-keys/types';
+import type { AccessKeySummary } from '../../shared/access-keys/types';
 
 /** 2026-12-02T10:00:00.000Z as people read it: 2026-12-02 10:00 UTC. */
 const readableTime = (iso: string) => iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}).*$/, '$1 $2 UTC');

@@ -1,12 +1,12 @@
 import type { AccessKeyService } from '../../core/access-keys/service';
-import { AppError } from '../../core/errors';
+import { AppError } from '../../shared/errors';
 import type { RefusalTally } from '../../core/window-guards/refusal-tally';
 import type { RefusalSummary, SecretAccessAction, SecretAccessEntry, SecretAccessLog } from '../../core/window-guards/secret-access-log';
 import type { SlidingWindowLimiter } from '../../core/window-guards/sliding-window';
-import type { Handlers } from '../dispatch';
+import type { FlatHandlers } from '../dispatch';
 
 /** Only the methods that hand out an APISecret. Handoff text carries the APIKey only: it is not counted. */
-type SecretMethods = 'revealAccessKeySecret' | 'copyAccessKeySecret';
+type SecretMethods = 'accessKeys.revealSecret' | 'accessKeys.copySecret';
 
 /** A person reads or pastes a few secrets a minute; a script in a compromised page would take all of them. */
 export const SECRET_ACCESS_LIMIT = 5;
@@ -28,7 +28,7 @@ export interface SecretAccessDeps {
  * (one line per window, never awaited): a refused call gives nothing away, and
  * thousands of them must neither fill the log nor queue thousands of writes.
  */
-export function limitSecretAccess(handlers: Pick<Handlers, SecretMethods>, { accessKeys, limiter, refusals, log }: SecretAccessDeps): Pick<Handlers, SecretMethods> {
+export function limitSecretAccess(handlers: Pick<FlatHandlers, SecretMethods>, { accessKeys, limiter, refusals, log }: SecretAccessDeps): Pick<FlatHandlers, SecretMethods> {
   let backstop: NodeJS.Timeout | undefined;
 
   function write(entry: SecretAccessEntry | RefusalSummary): Promise<void> {
@@ -73,7 +73,10 @@ export function limitSecretAccess(handlers: Pick<Handlers, SecretMethods>, { acc
       if (!decision.allowed) {
         refuse(action, input.id);
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        throw new AppError('RATE_LIMITED', `Gatekey shows or copies at most ${SECRET_ACCESS_LIMIT} APISecrets a minute. Try again in ${seconds} s.`);
+        throw new AppError('RATE_LIMITED', `Gatekey shows or copies at most ${SECRET_ACCESS_LIMIT} APISecrets a minute. Try again in ${seconds} s.`, {
+          reason: 'secretAccessLimited',
+          params: { limit: SECRET_ACCESS_LIMIT, seconds },
+        });
       }
       try {
         const output = await run(input);
@@ -87,8 +90,8 @@ export function limitSecretAccess(handlers: Pick<Handlers, SecretMethods>, { acc
   }
 
   return {
-    revealAccessKeySecret: guarded('reveal', handlers.revealAccessKeySecret),
-    copyAccessKeySecret: guarded('copy', handlers.copyAccessKeySecret),
+    'accessKeys.revealSecret': guarded('reveal', handlers['accessKeys.revealSecret']),
+    'accessKeys.copySecret': guarded('copy', handlers['accessKeys.copySecret']),
   };
 }
 

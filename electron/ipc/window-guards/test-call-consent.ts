@@ -1,8 +1,8 @@
 import type { AccessKeyService } from '../../core/access-keys/service';
 import type { ConfirmGate, UserPresence } from '../../core/window-guards/confirmation';
 import { parseTargetUrl } from '../../core/signing/request';
-import type { TestCallInput } from '../../core/test-call/rules';
-import type { Handlers } from '../dispatch';
+import type { TestCallInput } from '../../shared/test-call/rules';
+import type { FlatHandlers } from '../dispatch';
 import { requireConfirmation } from './ask';
 
 /** How far back unasked-for sends are counted, to tell the user how hard the window is trying. */
@@ -27,11 +27,11 @@ export interface TestCallConsentDeps {
  * let a page send a few signed requests every period without anyone knowing.
  * Limit: a page could hold a request back until the user's next click.
  */
-export function requireStartedTestCall(handlers: Pick<Handlers, 'sendTestCall'>, { accessKeys, presence, gate, now = Date.now }: TestCallConsentDeps): Pick<Handlers, 'sendTestCall'> {
+export function requireStartedTestCall(handlers: Pick<FlatHandlers, 'testCall.send'>, { accessKeys, presence, gate, now = Date.now }: TestCallConsentDeps): Pick<FlatHandlers, 'testCall.send'> {
   // When the window asked without a click, to say in the dialog how often it is trying.
   let recent: number[] = [];
   return {
-    sendTestCall: async (input) => {
+    'testCall.send': async (input) => {
       // Checked before anything else: no dialog, no secret, for a URL that could never be sent.
       parseTargetUrl(input.url);
       if (!presence.consumeUserActivation()) {
@@ -41,9 +41,9 @@ export function requireStartedTestCall(handlers: Pick<Handlers, 'sendTestCall'>,
           message: recent.length > 1 ? `The Gatekey window asks to send ${recent.length} requests without a click. Send this one?` : 'Send a test call that you did not start?',
           detail: `${describeTestCall(input, accessKeys)}\n\nGatekey saw no click or key press in its window just before this request. If you did not just press Send, choose Cancel: a script in the window may be using your key.`,
           confirmLabel: 'Send',
-        }, 'Cancelled in Gatekey’s confirmation dialog: the request was not sent.');
+        }, 'testCallDeclined');
       }
-      return handlers.sendTestCall(input);
+      return handlers['testCall.send'](input);
     },
   };
 }

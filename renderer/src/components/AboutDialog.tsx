@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { AboutInfo } from '../../../electron/ipc/contract';
-import { api, type IpcError } from '../api';
+import { useState } from 'react';
+import type { IpcError } from '../api';
+import { useAboutInfo, useShowDataFolder } from '../queries/app';
+import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,30 +18,22 @@ export function AboutDialog() {
 
 function About() {
   const close = useAppStore((s) => s.closeAbout);
-  const [info, setInfo] = useState<AboutInfo | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void api.getAboutInfo().then((result) => {
-      if (!current) return;
-      if (result.ok) setInfo(result.data);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  // Versions and folder never change while the app runs: asked once, then kept.
+  const about = useAboutInfo();
+  const showDataFolder = useShowDataFolder();
+  const [folderError, setFolderError] = useState<IpcError | null>(null);
+  const info = about.data;
+  const error = folderError ?? (about.isError ? ipcErrorOf(about.error) : null);
 
   const showFolder = async () => {
-    const result = await api.showDataFolder();
-    setError(result.ok ? null : result.error);
+    const result = await showDataFolder.run();
+    setFolderError(result.ok ? null : result.error);
   };
 
   return (
     <Dialog
       title="About Gatekey"
-      onClose={close}
+      onCancel={close}
       footer={
         <button type="button" className="button" onClick={close}>
           Close

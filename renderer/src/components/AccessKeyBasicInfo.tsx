@@ -1,6 +1,6 @@
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { formatDateTime } from '../format';
-import { api } from '../api';
+import { client } from '../api';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { CopyButton } from './CopyButton';
 
@@ -17,7 +17,7 @@ export function AccessKeyBasicInfo({ accessKey }: { accessKey: AccessKeySummary 
         <dt>Access Key ID</dt>
         <dd className="cell-with-action">
           <code>{accessKey.id}</code>
-          <CopyButton label="Copy Access Key ID" onCopy={() => copy(() => api.copyAccessKeyId(accessKey.id), 'Access Key ID copied')} />
+          <CopyButton label="Copy Access Key ID" onCopy={() => copy(() => client.accessKeys.copyId({ id: accessKey.id }), 'Access Key ID copied')} />
         </dd>
         <dt>Description</dt>
         <dd>{accessKey.description || <span className="muted">No description</span>}</dd>

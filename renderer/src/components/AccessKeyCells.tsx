@@ -1,4 +1,4 @@
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { formatDateTime, shortenApiKey } from '../format';
 import { CopyButton } from './CopyButton';
 import { SecretStatusBadge } from './SecretMissingBadge';

@@ -1,5 +1,5 @@
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { api } from '../api';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { client } from '../api';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { CopyButton } from './CopyButton';
 import { SecretField } from './SecretField';
@@ -26,7 +26,7 @@ export function AccessKeyCredentials({ accessKey }: { accessKey: AccessKeySummar
             <td>
               <span className="cell-with-action">
                 <code>{accessKey.apiKey}</code>
-                <CopyButton label="Copy APIKey" withText onCopy={() => copy(() => api.copyAccessKeyApiKey(accessKey.id), 'APIKey copied')} />
+                <CopyButton label="Copy APIKey" withText onCopy={() => copy(() => client.accessKeys.copyApiKey({ id: accessKey.id }), 'APIKey copied')} />
               </span>
             </td>
             <td>

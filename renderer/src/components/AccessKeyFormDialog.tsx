@@ -1,9 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { accessKeyFields } from '../../../electron/shared/access-keys/rules';
 import type { AccessKeyInput, Result } from '../api';
-import { useAccessKeyForm } from '../hooks/useAccessKeyForm';
-import { Dialog } from './Dialog';
-import { ErrorAlert } from './ErrorAlert';
-import { SubmitFooter } from './SubmitFooter';
+import { FormDialog } from '../forms/FormDialog';
+import { useSchemaForm } from '../forms/useSchemaForm';
 import { AccessKeyNameFields } from './AccessKeyNameFields';
 
 export interface AccessKeyFormDialogProps {
@@ -18,41 +16,16 @@ export interface AccessKeyFormDialogProps {
 
 /** Name and description of an access key, checked with the rules main uses. Used by Create and Edit. */
 export function AccessKeyFormDialog({ title, submitLabel, pendingLabel, initial, onSubmit, onCancel }: AccessKeyFormDialogProps) {
-  const form = useAccessKeyForm(initial);
-  const [pending, setPending] = useState(false);
-  const nameInput = useRef<HTMLInputElement>(null);
-  const descriptionInput = useRef<HTMLInputElement>(null);
+  const form = useSchemaForm(accessKeyFields, initial);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const checked = form.validate();
-    if (!checked.ok) {
-      (checked.field === 'name' ? nameInput : descriptionInput).current?.focus();
-      return;
-    }
-    setPending(true);
-    const result = await onSubmit(checked.values);
-    // On success the owner unmounts this dialog; only a failure needs this component again.
-    if (!result.ok) {
-      setPending(false);
-      form.showServerError(result.error);
-      if (result.error.fields?.name) nameInput.current?.focus();
-    }
+  const submit = async (values: AccessKeyInput) => {
+    const result = await onSubmit(values);
+    if (!result.ok) form.showServerError(result.error);
   };
 
   return (
-    <Dialog
-      title={title}
-      initialFocus={nameInput}
-      onClose={() => !pending && onCancel()}
-      onSubmit={submit}
-      footer={<SubmitFooter pending={pending} label={submitLabel} pendingLabel={pendingLabel} onCancel={onCancel} />}
-    >
-      <div className="form">
-        <AccessKeyNameFields values={form.values} errors={form.errors} change={form.change} blur={form.blur} nameInput={nameInput} descriptionInput={descriptionInput} />
-        {form.formError && <ErrorAlert error={form.formError} />}
-      </div>
-    </Dialog>
+    <FormDialog title={title} form={form} initialFocus="name" submitLabel={submitLabel} pendingLabel={pendingLabel} onSubmit={submit} onCancel={onCancel}>
+      <AccessKeyNameFields />
+    </FormDialog>
   );
 }

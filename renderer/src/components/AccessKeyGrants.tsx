@@ -1,30 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { BoundGroup } from '../../../electron/core/authorizations/types';
-import type { IpcError } from '../api';
 import { formatDateTime } from '../format';
-import { useAppStore } from '../store';
+import { useAccessKeyGrants } from '../queries/access-keys';
+import { ipcErrorOf } from '../queries/unwrap';
 import { ErrorAlert } from './ErrorAlert';
 
 /** The API groups this key may call, through any authorization naming its Access Key ID or APIKey. */
 export function AccessKeyGrants({ accessKeyId }: { accessKeyId: string }) {
-  const fetchGrants = useAppStore((s) => s.fetchAccessKeyGrants);
-  const [grants, setGrants] = useState<BoundGroup[] | null>(null);
-  const [error, setError] = useState<IpcError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void fetchGrants(accessKeyId).then((result) => {
-      if (!current) return;
-      setGrants(result.ok ? result.data : null);
-      setError(result.ok ? null : result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [accessKeyId, fetchGrants]);
+  const { data: grants, error } = useAccessKeyGrants(accessKeyId);
 
   let body;
-  if (error) body = <ErrorAlert error={error} compact />;
+  if (error) body = <ErrorAlert error={ipcErrorOf(error)} compact />;
   else if (!grants) body = <p className="muted" role="status">Loading…</p>;
   else if (grants.length === 0) {
     body = <p className="muted">No API group is authorized for this key yet. A provider authorizes it on the Access Authorization page.</p>;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { api, errorMessage } from '../api';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { client, errorMessage } from '../api';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { useAppStore } from '../store';
 import { Icon } from './Icon';
@@ -15,7 +15,7 @@ export function AccessKeyHandoff({ accessKey }: { accessKey: AccessKeySummary })
   const exportFile = async () => {
     setExporting(true);
     // Main asks where to save; the page never names a path.
-    const result = await api.exportAccessKeyFile(accessKey.id);
+    const result = await client.keyFiles.export({ id: accessKey.id });
     setExporting(false);
     if (!result.ok) showToast(errorMessage(result.error), 'error');
     else if (result.data.saved) showToast(`Key file saved to ${result.data.path}`);
@@ -23,7 +23,7 @@ export function AccessKeyHandoff({ accessKey }: { accessKey: AccessKeySummary })
 
   const copyText = async () => {
     setCopying(true);
-    await copy(() => api.copyAccessKeyHandoffText(accessKey.id), 'Handoff text copied — paste it in chat');
+    await copy(() => client.keyFiles.copyHandoffText({ id: accessKey.id }), 'Handoff text copied — paste it in chat');
     setCopying(false);
   };
 

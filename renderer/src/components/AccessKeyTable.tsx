@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { api } from '../api';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { client } from '../api';
 import { useAppStore } from '../store';
-import type { SortDirection } from '../store/list-view-slice';
+import type { SortDirection } from '../store/access-keys-slice';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { AccessKeyCells } from './AccessKeyCells';
 import { Icon } from './Icon';
@@ -14,7 +14,7 @@ function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; ro
   return (
     // The whole row opens details for the mouse; the name button, or Enter on the focused row, for the keyboard.
     <tr {...rowProps} className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
-      <AccessKeyCells accessKey={accessKey} onOpen={() => open(accessKey.id)} onCopyApiKey={() => copy(() => api.copyAccessKeyApiKey(accessKey.id), 'APIKey copied')} />
+      <AccessKeyCells accessKey={accessKey} onOpen={() => open(accessKey.id)} onCopyApiKey={() => copy(() => client.accessKeys.copyApiKey({ id: accessKey.id }), 'APIKey copied')} />
     </tr>
   );
 }

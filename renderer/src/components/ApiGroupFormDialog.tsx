@@ -1,13 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { apiGroupFields, environments, GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, type Environment } from '../../../electron/core/api-groups/rules';
+import { apiGroupFields, environments, GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, type Environment } from '../../../electron/shared/api-groups/rules';
 import type { Result } from '../api';
-import { useSchemaForm } from '../hooks/useSchemaForm';
-import type { ApiGroupInput } from '../store/api-groups-slice';
-import { Dialog } from './Dialog';
-import { ErrorAlert } from './ErrorAlert';
-import { FormField } from './FormField';
+import { FormDialog } from '../forms/FormDialog';
+import { SchemaField } from '../forms/SchemaField';
+import { useSchemaField } from '../forms/useSchemaField';
+import { useSchemaForm } from '../forms/useSchemaForm';
+import type { ApiGroupInput } from '../queries/api-groups';
 import { SelectField } from './SelectField';
-import { SubmitFooter } from './SubmitFooter';
 
 export interface ApiGroupFormDialogProps {
   title: string;
@@ -21,75 +19,45 @@ export interface ApiGroupFormDialogProps {
 
 const environmentOptions = environments.map((value) => ({ value, label: value }));
 
+function EnvironmentField() {
+  const field = useSchemaField('environment');
+  return (
+    <SelectField<Environment>
+      label="Environment"
+      required
+      placeholder="Choose…"
+      value={field.value as Environment | ''}
+      options={environmentOptions}
+      error={field.error}
+      onChange={field.onChange}
+    />
+  );
+}
+
 /** Name, description, region, environment and host of an API group. Used by Create and Edit. */
 export function ApiGroupFormDialog({ title, submitLabel, pendingLabel, initial, onSubmit, onCancel }: ApiGroupFormDialogProps) {
-  const form = useSchemaForm(apiGroupFields.shape, initial);
-  const [pending, setPending] = useState(false);
-  const nameInput = useRef<HTMLInputElement>(null);
-  const descriptionInput = useRef<HTMLInputElement>(null);
-  const regionInput = useRef<HTMLInputElement>(null);
-  const hostInput = useRef<HTMLInputElement>(null);
-  const focus = (field: keyof ApiGroupInput) => {
-    const inputs = { name: nameInput, description: descriptionInput, region: regionInput, host: hostInput, environment: null };
-    inputs[field]?.current?.focus();
-  };
+  const form = useSchemaForm(apiGroupFields, initial);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const checked = form.validate();
-    if (!checked.ok) return focus(checked.field);
-    setPending(true);
-    const result = await onSubmit(checked.values);
-    // On success the owner unmounts this dialog; only a failure needs it again.
-    if (!result.ok) {
-      setPending(false);
-      form.showServerError(result.error);
-      const field = Object.keys(result.error.fields ?? {})[0];
-      if (field && field in initial) focus(field as keyof ApiGroupInput);
-    }
+  const submit = async (values: ApiGroupInput) => {
+    const result = await onSubmit(values);
+    if (!result.ok) form.showServerError(result.error);
   };
-
-  const field = (name: 'name' | 'description' | 'region' | 'host') => ({
-    value: form.values[name],
-    error: form.errors[name],
-    onChange: (value: string) => form.change(name, value),
-    onBlur: () => form.blur(name),
-  });
 
   return (
-    <Dialog
-      title={title}
-      initialFocus={nameInput}
-      onClose={() => !pending && onCancel()}
-      onSubmit={submit}
-      footer={<SubmitFooter pending={pending} label={submitLabel} pendingLabel={pendingLabel} onCancel={onCancel} />}
-    >
-      <div className="form">
-        <FormField label="Name" required inputRef={nameInput} maxLength={GROUP_NAME_MAX} hint="Unique among your API groups." {...field('name')} />
-        <FormField label="Description" inputRef={descriptionInput} maxLength={GROUP_DESCRIPTION_MAX} hint="Optional. Which APIs this group holds." {...field('description')} />
-        <div className="form-row">
-          <FormField label="Region" required inputRef={regionInput} placeholder="cn-north-1" {...field('region')} />
-          <SelectField<Environment>
-            label="Environment"
-            required
-            placeholder="Choose…"
-            value={form.values.environment as Environment | ''}
-            options={environmentOptions}
-            error={form.errors.environment}
-            onChange={(value) => form.change('environment', value)}
-          />
-        </div>
-        <FormField
-          label="Host"
-          required
-          placeholder="xv3xbwah945y.cn-north-1.jdcloud-api.net"
-          inputRef={hostInput}
-          hint="The gateway's domain name. Its first label is the service name callers sign with."
-          {...field('host')}
-        />
-        {form.formError && <ErrorAlert error={form.formError} />}
+    <FormDialog title={title} form={form} initialFocus="name" submitLabel={submitLabel} pendingLabel={pendingLabel} onSubmit={submit} onCancel={onCancel}>
+      <SchemaField name="name" label="Name" required maxLength={GROUP_NAME_MAX} hint="Unique among your API groups." />
+      <SchemaField name="description" label="Description" maxLength={GROUP_DESCRIPTION_MAX} hint="Optional. Which APIs this group holds." />
+      <div className="form-row">
+        <SchemaField name="region" label="Region" required placeholder="cn-north-1" />
+        <EnvironmentField />
       </div>
-    </Dialog>
+      <SchemaField
+        name="host"
+        label="Host"
+        required
+        placeholder="xv3xbwah945y.cn-north-1.jdcloud-api.net"
+        hint="The gateway's domain name. Its first label is the service name callers sign with."
+      />
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { CreatedCell } from './CreatedCell';
 import { Icon } from './Icon';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';

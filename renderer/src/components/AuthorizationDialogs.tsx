@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useAppStore, useAuthorization } from '../store';
+import { useAuthorization } from '../queries/authorizations';
+import { useAppStore } from '../store';
 import type { AuthorizationDialog } from '../store/authorizations-slice';
 import { BindDialog } from './BindDialog';
 import { CreateAuthorizationDialog } from './CreateAuthorizationDialog';

@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import { CreatedCell } from './CreatedCell';
+import { useStoreReadOnly } from '../queries/app';
 import { useAppStore } from '../store';
 import { BoundGroupsCell } from './BoundGroupsCell';
 import { CallerKey } from './CallerKey';
@@ -9,12 +10,12 @@ import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 interface AuthorizationRowProps {
   authorization: AuthorizationSummary;
   highlighted: boolean;
+  readOnly: boolean;
   rowProps: VirtualRowProps;
 }
 
-function AuthorizationRow({ authorization, highlighted, rowProps }: AuthorizationRowProps) {
+function AuthorizationRow({ authorization, highlighted, readOnly, rowProps }: AuthorizationRowProps) {
   const open = useAppStore((s) => s.openAuthorizationDialog);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
   // Row buttons are named "Edit"/"Bind"/"Delete"; the Access Key describes which row.
   const keyId = useId();
 
@@ -53,6 +54,7 @@ const COLUMNS = ['262px', 'auto', '96px', '120px', '115px', '190px'];
 export const AuthorizationTable = memo(function AuthorizationTable({ authorizations }: { authorizations: AuthorizationSummary[] }) {
   const highlighted = useAppStore((s) => s.highlightedAuthorizationId);
   const open = useAppStore((s) => s.openAuthorizationDialog);
+  const readOnly = useStoreReadOnly();
   return (
     <VirtualTable
       rows={authorizations}
@@ -73,7 +75,7 @@ export const AuthorizationTable = memo(function AuthorizationTable({ authorizati
           </th>
         </>
       }
-      renderRow={(authorization, rowProps) => <AuthorizationRow authorization={authorization} highlighted={authorization.id === highlighted} rowProps={rowProps} />}
+      renderRow={(authorization, rowProps) => <AuthorizationRow authorization={authorization} highlighted={authorization.id === highlighted} readOnly={readOnly} rowProps={rowProps} />}
     />
   );
 });

@@ -1,7 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import { useMemo, useState } from 'react';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import type { IpcError } from '../api';
 import { useListSelection } from '../hooks/useListSelection';
+import { useApiGroups } from '../queries/api-groups';
+import { useSetAuthorizationBindings } from '../queries/authorizations';
 import { useAppStore } from '../store';
 import { groupsMatching } from '../store/visible-provider-lists';
 import { CallerKey } from './CallerKey';
@@ -15,21 +18,20 @@ const sameSet = (a: string[], b: string[]) => {
   const other = new Set(b);
   return a.length === b.length && a.every((id) => other.has(id));
 };
+const NO_GROUPS: ApiGroupSummary[] = [];
+/** What the dialog says once main's events tell it the authorization went (another window, the CLI). */
+const GONE: IpcError = { code: 'NOT_FOUND', message: 'This authorization was deleted meanwhile, in another window or by the gatekey command. Nothing was saved.' };
 
 /** Moves groups between Available and Bound; Save sends the full bound set, Cancel forgets the moves. */
 export function BindDialog({ authorization, gone = false }: { authorization: AuthorizationSummary; gone?: boolean }) {
-  const groups = useAppStore((s) => s.apiGroups);
-  const loadGroups = useAppStore((s) => s.loadApiGroups);
-  const save = useAppStore((s) => s.setAuthorizationBindings);
+  // Main's events keep them current: a group deleted elsewhere leaves the panes while the dialog is open.
+  const groups = useApiGroups().data ?? NO_GROUPS;
+  const save = useSetAuthorizationBindings();
   const close = useAppStore((s) => s.closeAuthorizationDialog);
   const [boundIds, setBoundIds] = useState(() => authorization.boundGroups.map((g) => g.id));
   const [queries, setQueries] = useState({ available: '', bound: '' });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
-
-  useEffect(() => {
-    void loadGroups({ quiet: true });
-  }, [loadGroups]);
 
   // A group known to neither list any more (deleted meanwhile, lists refreshed) drops out of both panes.
   const known = useMemo(() => {
@@ -66,12 +68,14 @@ export function BindDialog({ authorization, gone = false }: { authorization: Aut
     setError(null);
   };
 
+  const shownError = error ?? (gone ? GONE : null);
+
   const submit = async () => {
     setPending(true);
     setError(null);
-    const result = await save(authorization.id, bound.map((g) => g.id));
+    const result = await save.run({ id: authorization.id, groupIds: bound.map((g) => g.id) });
     if (result.ok) return close();
-    // The store has refreshed both lists: a group deleted meanwhile has left the panes.
+    // Both lists were asked again: a group deleted meanwhile has left the panes.
     setPending(false);
     setError(result.error);
   };
@@ -80,7 +84,7 @@ export function BindDialog({ authorization, gone = false }: { authorization: Aut
     <Dialog
       title="Bind API Groups"
       size="wide"
-      onClose={() => !pending && close()}
+      onCancel={pending ? undefined : close}
       footer={
         <>
           <button type="button" className="button" onClick={close} disabled={pending}>
@@ -112,7 +116,7 @@ export function BindDialog({ authorization, gone = false }: { authorization: Aut
           onQueryChange={(bound) => setQueries((q) => ({ ...q, bound }))} onMove={(id) => unbind([id])}
           emptyText="No group bound yet. Select groups on the left and bind them." />
       </div>
-      {error && <ErrorAlert error={error} />}
+      {shownError && <ErrorAlert error={shownError} />}
     </Dialog>
   );
 }

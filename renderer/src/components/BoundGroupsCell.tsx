@@ -1,4 +1,4 @@
-import type { BoundGroup } from '../../../electron/core/authorizations/types';
+import type { BoundGroup } from '../../../electron/shared/authorizations/types';
 
 /** How many groups an authorization is bound to; the names on hover and in a disclosure. */
 export function BoundGroupsCell({ groups }: { groups: BoundGroup[] }) {

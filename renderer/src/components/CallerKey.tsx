@@ -1,4 +1,4 @@
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 
 /** The caller's identifier as handed over, and the name of this app's own key when it is one of them. */
 export function CallerKey({ authorization, id }: { authorization: AuthorizationSummary; id?: string }) {

@@ -1,4 +1,4 @@
-import type { ChangeList, Collection, StoreChanges } from '../../../electron/storage/store-status';
+import type { ChangeList, Collection, StoreChanges } from '../../../electron/shared/store/status';
 
 const NOUNS: Record<Collection, [string, string]> = {
   accessKeys: ['access key', 'access keys'],

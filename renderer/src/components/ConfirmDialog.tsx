@@ -24,7 +24,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
       role="alertdialog"
       describedBy={messageId}
       initialFocus={cancel}
-      onClose={() => !pending && onCancel()}
+      onCancel={pending ? undefined : onCancel}
       footer={
         <>
           <button ref={cancel} type="button" className="button" onClick={onCancel} disabled={pending}>

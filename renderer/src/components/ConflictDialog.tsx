@@ -1,8 +1,7 @@
 import { useId, useRef, useState } from 'react';
-import type { StoreChanges } from '../../../electron/storage/store-status';
+import type { StoreChanges } from '../../../electron/shared/store/status';
 import type { IpcError } from '../api';
-import { useAppStore } from '../store';
-import type { ConflictChoice } from '../store/data-safety-slice';
+import { useResolveStoreConflict, type ConflictChoice } from '../queries/data-safety';
 import { ChangeSummary } from './ChangeSummary';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
@@ -14,7 +13,7 @@ import { ErrorAlert } from './ErrorAlert';
  * drop before the user chooses it.
  */
 export function ConflictDialog({ file, problem, unsavedChanges }: { file: string; problem: string; unsavedChanges?: StoreChanges }) {
-  const resolve = useAppStore((s) => s.resolveStoreConflict);
+  const resolve = useResolveStoreConflict();
   const [pending, setPending] = useState<ConflictChoice | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const reloadButton = useRef<HTMLButtonElement>(null);
@@ -23,7 +22,7 @@ export function ConflictDialog({ file, problem, unsavedChanges }: { file: string
   const choose = async (choice: ConflictChoice) => {
     setPending(choice);
     setError(null);
-    const result = await resolve(choice);
+    const result = await resolve.run(choice);
     // On success the status is no longer 'conflict' and this dialog unmounts.
     if (!result.ok) {
       setPending(null);
@@ -37,7 +36,6 @@ export function ConflictDialog({ file, problem, unsavedChanges }: { file: string
       role="alertdialog"
       describedBy={messageId}
       initialFocus={reloadButton}
-      onClose={() => undefined}
       footer={
         <>
           <button ref={reloadButton} type="button" className="button" disabled={pending !== null} onClick={() => choose('reload')}>

@@ -1,3 +1,4 @@
+import { useCreateAccessKey } from '../queries/access-key-mutations';
 import { useAppStore } from '../store';
 import { AccessKeyFormDialog } from './AccessKeyFormDialog';
 
@@ -5,7 +6,8 @@ import { AccessKeyFormDialog } from './AccessKeyFormDialog';
 export function CreateAccessKeyDialog() {
   const open = useAppStore((s) => s.createDialogOpen);
   const close = useAppStore((s) => s.closeCreateDialog);
-  const create = useAppStore((s) => s.createAccessKey);
+  // On success the mutation closes this dialog and opens the new key's details.
+  const create = useCreateAccessKey();
   if (!open) return null;
   return (
     <AccessKeyFormDialog
@@ -13,7 +15,7 @@ export function CreateAccessKeyDialog() {
       submitLabel="Create"
       pendingLabel="Creating…"
       initial={{ name: '', description: '' }}
-      onSubmit={create}
+      onSubmit={create.run}
       onCancel={close}
     />
   );

@@ -1,129 +1,110 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { AUTHORIZATION_DESCRIPTION_MAX, authorizationFields } from '../../../electron/core/authorizations/rules';
-import { useSchemaForm } from '../hooks/useSchemaForm';
-import { useAppStore } from '../store';
-import { Dialog } from './Dialog';
-import { ErrorAlert } from './ErrorAlert';
-import { FormField } from './FormField';
-import { Icon } from './Icon';
+import { useId, useState } from 'react';
+import { AUTHORIZATION_DESCRIPTION_MAX, authorizationFields } from '../../../electron/shared/authorizations/rules';
+import { FormDialog } from '../forms/FormDialog';
+import { SchemaField } from '../forms/SchemaField';
+import { useSchemaForm, type FormText } from '../forms/useSchemaForm';
 import { candidatesFromHandoffText, HANDOFF_PREFIX, looksLikeHandoffText } from '../key-files';
-import { SubmitFooter } from './SubmitFooter';
+import { useCreateAuthorization } from '../queries/authorizations';
+import { chooseKeyFilesToImport } from '../queries/key-import';
+import { useAppStore } from '../store';
+import { Icon } from './Icon';
 
 /** Authorizes a caller by the identifier they handed over; binding groups comes next. */
 export function CreateAuthorizationDialog() {
-  const create = useAppStore((s) => s.createAuthorization);
+  const create = useCreateAuthorization();
   const close = useAppStore((s) => s.closeAuthorizationDialog);
   const reveal = useAppStore((s) => s.revealAuthorization);
-  const previewImport = useAppStore((s) => s.previewKeyImport);
-  const chooseKeyFiles = useAppStore((s) => s.chooseKeyFilesToImport);
+  const openImport = useAppStore((s) => s.openKeyImport);
   const [choosing, setChoosing] = useState(false);
-  const form = useSchemaForm(authorizationFields.shape, { callerKey: '', description: '' });
-  const [pending, setPending] = useState(false);
+  const form = useSchemaForm(authorizationFields, { callerKey: '', description: '' });
   const [existingId, setExistingId] = useState<string | null>(null);
-  const keyInput = useRef<HTMLTextAreaElement>(null);
-  const descriptionInput = useRef<HTMLInputElement>(null);
   const typeId = useId();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    setExistingId(null);
-    if (looksLikeHandoffText(form.values.callerKey)) return importHandoff(form.values.callerKey);
-    const checked = form.validate();
-    if (!checked.ok) return (checked.field === 'callerKey' ? keyInput : descriptionInput).current?.focus();
-    setPending(true);
-    const result = await create(checked.values.callerKey, checked.values.description);
-    // On success the store closes this dialog.
+  const submit = async (values: FormText<typeof authorizationFields>) => {
+    const result = await create.run({ callerKey: values.callerKey, description: values.description });
+    // On success revealing the new row closes this dialog.
     if (result.ok) return;
-    setPending(false);
     if (result.error.code === 'ALREADY_EXISTS') {
-      form.setFieldError('callerKey', result.error.message || 'This access key is already authorized.');
+      form.setError('callerKey', { type: 'server', message: result.error.message || 'This access key is already authorized.' }, { shouldFocus: true });
       setExistingId(result.error.existingId ?? null);
-      keyInput.current?.focus();
     } else {
       form.showServerError(result.error);
-      if (result.error.fields?.callerKey) keyInput.current?.focus();
     }
   };
 
   // Handoff text (one line per key) goes to the import preview instead: it carries name and fingerprint too.
   const importHandoff = (text: string) => {
     const { candidates, refused } = candidatesFromHandoffText(text);
-    void previewImport(candidates, refused);
+    openImport(candidates, refused);
   };
 
   const importFiles = async () => {
     setChoosing(true);
-    const result = await chooseKeyFiles();
+    const result = await chooseKeyFilesToImport();
     // Chosen: the import preview has replaced this dialog. Cancelled: nothing changes.
     setChoosing(false);
     if (!result.ok) form.showServerError(result.error);
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="Create Authorization"
-      initialFocus={keyInput}
-      onClose={() => !pending && close()}
+      form={form}
+      initialFocus="callerKey"
+      submitLabel="Create"
+      pendingLabel="Creating…"
       onSubmit={submit}
-      footer={<SubmitFooter pending={pending} label="Create" pendingLabel="Creating…" onCancel={close} />}
+      onCancel={close}
+      submitInstead={(values) => {
+        setExistingId(null);
+        if (!looksLikeHandoffText(values.callerKey)) return false;
+        importHandoff(values.callerKey);
+        return true;
+      }}
     >
-      <div className="form">
-        <div className="field">
-          <div className="field-label-row">
-            <label htmlFor={typeId} className="field-label">
-              Authorization type
-            </label>
-          </div>
-          <input id={typeId} className="input input-readonly" value="API caller" readOnly tabIndex={-1} />
+      <div className="field">
+        <div className="field-label-row">
+          <label htmlFor={typeId} className="field-label">
+            Authorization type
+          </label>
         </div>
-        <FormField
-          label="Access Key ID or APIKey"
-          required
-          pasteArea
-          textareaRef={keyInput}
-          value={form.values.callerKey}
-          error={form.errors.callerKey}
-          errorAction={
-            existingId && (
-              <button type="button" className="link-button" onClick={() => reveal(existingId)}>
-                Open the existing authorization
-              </button>
-            )
-          }
-          hint="12 hex characters (Access Key ID) or 32 hex characters (APIKey), as the caller handed it over. Pasted handoff text (gatekey-apikey:…) opens the import preview."
-          onChange={(value) => {
-            setExistingId(null);
-            // A paste of a whole handoff line, not the prefix typed so far.
-            if (looksLikeHandoffText(value) && value.trim().length > HANDOFF_PREFIX.length + 16) return importHandoff(value);
-            form.change('callerKey', value);
-          }}
-          // Re-checking on blur would clear "already authorized" (the value itself is valid) and
-          // take its button away just as the user moves to click it.
-          onBlur={() => existingId === null && form.blur('callerKey')}
-        />
-        <FormField
-          label="Description"
-          inputRef={descriptionInput}
-          maxLength={AUTHORIZATION_DESCRIPTION_MAX}
-          hint="Optional. Who the caller is, or why they get access."
-          value={form.values.description}
-          error={form.errors.description}
-          onChange={(value) => form.change('description', value)}
-          onBlur={() => form.blur('description')}
-        />
-        <div className="import-alternative">
-          <div>
-            <p className="import-alternative-title">Have the caller’s key file?</p>
-            <p className="field-hint">Choose one or more .gatekey.json files, or drop them on the Access Authorization page.</p>
-          </div>
-          <button type="button" className="button" onClick={() => void importFiles()} disabled={pending || choosing}>
-            <Icon name="key" />
-            <span>Import key file…</span>
-          </button>
-        </div>
-        {form.formError && <ErrorAlert error={form.formError} />}
+        <input id={typeId} className="input input-readonly" value="API caller" readOnly tabIndex={-1} />
       </div>
-    </Dialog>
+      <SchemaField
+        name="callerKey"
+        label="Access Key ID or APIKey"
+        required
+        pasteArea
+        errorAction={
+          existingId && (
+            <button type="button" className="link-button" onClick={() => reveal(existingId)}>
+              Open the existing authorization
+            </button>
+          )
+        }
+        hint="12 hex characters (Access Key ID) or 32 hex characters (APIKey), as the caller handed it over. Pasted handoff text (gatekey-apikey:…) opens the import preview."
+        intercept={(value) => {
+          setExistingId(null);
+          // A paste of a whole handoff line, not the prefix typed so far.
+          if (!looksLikeHandoffText(value) || value.trim().length <= HANDOFF_PREFIX.length + 16) return false;
+          importHandoff(value);
+          return true;
+        }}
+        // Re-checking on blur would clear "already authorized" (the value itself is valid) and
+        // take its button away just as the user moves to click it.
+        checkOnBlur={existingId === null}
+      />
+      <SchemaField name="description" label="Description" maxLength={AUTHORIZATION_DESCRIPTION_MAX} hint="Optional. Who the caller is, or why they get access." />
+      <div className="import-alternative">
+        <div>
+          <p className="import-alternative-title">Have the caller’s key file?</p>
+          <p className="field-hint">Choose one or more .gatekey.json files, or drop them on the Access Authorization page.</p>
+        </div>
+        <button type="button" className="button" onClick={() => void importFiles()} disabled={form.formState.isSubmitting || choosing}>
+          <Icon name="key" />
+          <span>Import key file…</span>
+        </button>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,12 +1,10 @@
-import { useStoreStatusWatch } from '../hooks/useStoreStatusWatch';
-import { useAppStore } from '../store';
+import { useStoreStatus } from '../queries/app';
 import { ConflictDialog } from './ConflictDialog';
 import { KeysToAdoptDialog } from './KeysToAdoptDialog';
 
-/** Watches the data file's status for the whole app, asks the user when another program changed it, and says what a reload dropped. */
+/** Asks the user when another program changed the data file (main's `storeStatus` event says so), and says what a reload dropped. */
 export function DataSafety() {
-  useStoreStatusWatch();
-  const store = useAppStore((s) => s.appStatus?.store);
+  const store = useStoreStatus();
   if (store?.state !== 'conflict') return <KeysToAdoptDialog />;
   return <ConflictDialog file={store.file} problem={store.problem} unsavedChanges={store.unsavedChanges} />;
 }

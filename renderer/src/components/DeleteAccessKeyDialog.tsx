@@ -1,19 +1,19 @@
 import { useRef } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { useConfirmAction } from '../hooks/useConfirmAction';
 import { isUnreadable, type UnreadableKeychain } from '../keychain-state';
-import { useAppStore } from '../store';
+import { useDeleteAccessKey } from '../queries/access-key-mutations';
+import { noteKeychainError, recheckKeychain, useKeychainBusy, useKeychainState } from '../queries/keychain';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Dialog } from './Dialog';
 import { KeychainProblem } from './KeychainProblem';
 
-/** On success the store leaves the details screen, which unmounts this dialog. */
+/** On success the mutation leaves the details screen, which unmounts this dialog. */
 export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessKeySummary; onClose(): void }) {
-  const remove = useAppStore((s) => s.deleteAccessKey);
-  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
-  const keychain = useAppStore((s) => s.keychain);
+  const remove = useDeleteAccessKey();
+  const keychain = useKeychainState();
   const { pending, error, confirm } = useConfirmAction(async () => {
-    const result = await remove(accessKey.id);
+    const result = await remove.run(accessKey.id);
     // A keychain found locked only now turns this dialog into the one below.
     if (!result.ok) noteKeychainError(result.error, accessKey.id);
     return result;
@@ -45,15 +45,14 @@ export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: Acces
  * APISecret behind, so the dialog offers only "Check again" and Close.
  */
 function DeleteBlocked({ accessKey, keychain, onClose }: { accessKey: AccessKeySummary; keychain: UnreadableKeychain; onClose(): void }) {
-  const recheck = useAppStore((s) => s.recheckKeychain);
-  const checking = useAppStore((s) => s.keychainChecking || s.reconcile.status === 'running');
+  const checking = useKeychainBusy();
   const close = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
       title="Delete Access Key"
       role="alertdialog"
       initialFocus={close}
-      onClose={onClose}
+      onCancel={onClose}
       footer={
         <button ref={close} type="button" className="button" onClick={onClose}>
           Close
@@ -66,7 +65,7 @@ function DeleteBlocked({ accessKey, keychain, onClose }: { accessKey: AccessKeyS
           stay behind in the keychain. Nothing was deleted.
         </p>
       </div>
-      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={checking} onRetry={() => void recheck()} compact />
+      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={checking} onRetry={() => void recheckKeychain()} compact />
     </Dialog>
   );
 }

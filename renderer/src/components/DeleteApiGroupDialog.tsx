@@ -1,14 +1,14 @@
-import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { useConfirmAction } from '../hooks/useConfirmAction';
-import { useAppStore } from '../store';
+import { useDeleteApiGroup } from '../queries/api-groups';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export const authorizationsLosing = (count: number): string =>
   count === 1 ? '1 authorization loses access to this group.' : `${count} authorizations lose access to this group.`;
 
 export function DeleteApiGroupDialog({ group, onClose }: { group: ApiGroupSummary; onClose(): void }) {
-  const remove = useAppStore((s) => s.deleteApiGroup);
-  const { pending, error, confirm } = useConfirmAction(() => remove(group.id), onClose);
+  const remove = useDeleteApiGroup();
+  const { pending, error, confirm } = useConfirmAction(() => remove.run(group), onClose);
 
   return (
     <ConfirmDialog

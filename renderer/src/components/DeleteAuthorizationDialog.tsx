@@ -1,12 +1,13 @@
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import { useConfirmAction } from '../hooks/useConfirmAction';
+import { useDeleteAuthorization } from '../queries/authorizations';
 import { useAppStore } from '../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export function DeleteAuthorizationDialog({ authorization }: { authorization: AuthorizationSummary }) {
-  const remove = useAppStore((s) => s.deleteAuthorization);
+  const remove = useDeleteAuthorization();
   const close = useAppStore((s) => s.closeAuthorizationDialog);
-  const { pending, error, confirm } = useConfirmAction(() => remove(authorization.id), close);
+  const { pending, error, confirm } = useConfirmAction(() => remove.run(authorization), close);
   const bindings = authorization.boundGroups.length;
 
   return (

@@ -1,15 +1,17 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   title: string;
-  /** Called on Esc and on Cancel; the owner decides whether to close. */
-  onClose(): void;
+  /**
+   * Escape calls this, as the dialog's own Cancel or Close button does; the owner
+   * closes the dialog by no longer rendering it. Left out while the dialog must
+   * stay (a submit in flight, a choice the user has to make): Escape then does nothing.
+   */
+  onCancel?(): void;
   children: ReactNode;
   footer: ReactNode;
-  /** What gets focus on open; otherwise the first focusable element. */
+  /** What gets focus on open; otherwise the browser picks the first focusable element. */
   initialFocus?: RefObject<HTMLElement | null>;
   role?: 'dialog' | 'alertdialog';
   describedBy?: string;
@@ -19,40 +21,31 @@ export interface DialogProps {
   size?: 'normal' | 'wide';
 }
 
-/** A modal dialog: focus moves in on open, stays inside (Tab wraps), and returns on close. */
-export function Dialog({ title, onClose, children, footer, initialFocus, role = 'dialog', describedBy, onSubmit, size = 'normal' }: DialogProps) {
+/**
+ * The app's one modal dialog: a native <dialog> opened with showModal(). The
+ * browser makes the rest of the page inert, keeps focus inside, turns Escape
+ * into a `cancel` event, and on close() returns focus to what had it before.
+ * Mounting opens it; unmounting closes it.
+ */
+export function Dialog({ title, onCancel, children, footer, initialFocus, role = 'dialog', describedBy, onSubmit, size = 'normal' }: DialogProps) {
   const titleId = useId();
-  const panel = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const first = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-    // Focus once per opening, not on every re-render.
+  // A layout effect: its clean-up runs while the element is still in the page, so close() can hand focus back.
+  useLayoutEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    element.showModal();
+    initialFocus?.current?.focus();
+    return () => element.close();
+    // Opened once per mounting, not on every re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return event.preventDefault();
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+  // Closing is the owner's decision (it stops rendering the dialog), never the browser's alone.
+  const cancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    onCancel?.();
   };
 
   const content = (
@@ -63,20 +56,27 @@ export function Dialog({ title, onClose, children, footer, initialFocus, role = 
   );
 
   return createPortal(
-    <div className="dialog-backdrop">
-      <div ref={panel} className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'} role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={describedBy} onKeyDown={onKeyDown}>
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
-        {onSubmit ? (
-          <form noValidate onSubmit={onSubmit}>
-            {content}
-          </form>
-        ) : (
-          content
-        )}
-      </div>
-    </div>,
+    <dialog
+      ref={dialog}
+      className={size === 'wide' ? 'dialog dialog-wide' : 'dialog'}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      // "none": the browser fires no cancel at all, so a second Escape cannot force it shut either.
+      closedby={onCancel ? 'closerequest' : 'none'}
+      onCancel={cancel}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {onSubmit ? (
+        <form noValidate onSubmit={onSubmit}>
+          {content}
+        </form>
+      ) : (
+        content
+      )}
+    </dialog>,
     document.body,
   );
 }

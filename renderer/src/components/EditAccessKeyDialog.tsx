@@ -1,9 +1,9 @@
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { useAppStore } from '../store';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { useUpdateAccessKey } from '../queries/access-key-mutations';
 import { AccessKeyFormDialog } from './AccessKeyFormDialog';
 
 export function EditAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessKeySummary; onClose(): void }) {
-  const update = useAppStore((s) => s.updateAccessKey);
+  const update = useUpdateAccessKey();
   return (
     <AccessKeyFormDialog
       title="Edit Access Key"
@@ -11,7 +11,7 @@ export function EditAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessK
       pendingLabel="Saving…"
       initial={{ name: accessKey.name, description: accessKey.description }}
       onSubmit={async (values) => {
-        const result = await update(accessKey.id, values);
+        const result = await update.run({ id: accessKey.id, ...values });
         if (result.ok) onClose();
         return result;
       }}

@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { Environment } from '../../../electron/core/api-groups/rules';
+import type { Environment } from '../../../electron/shared/api-groups/rules';
 import { formatDateTime } from '../format';
 import type { ListSelection } from '../hooks/useListSelection';
 import { placeRows, useVirtualRows } from '../hooks/useVirtualRows';

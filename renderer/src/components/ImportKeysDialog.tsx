@@ -1,6 +1,10 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import type { KeyImportPreviewEntry, KeyImportSummary } from '../../../electron/shared/key-files/types';
+import type { IpcError } from '../api';
+import { useImportKeys, useKeyImportPreview } from '../queries/key-import';
+import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
-import type { KeyImport } from '../store/key-import-slice';
+import type { KeyImportDraft } from '../store/key-import-slice';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportPreviewList } from './ImportPreviewList';
@@ -8,21 +12,30 @@ import { ImportSummary } from './ImportSummary';
 
 const TITLE = 'Import Key Files';
 
-function Preview({ keyImport }: { keyImport: Extract<KeyImport, { stage: 'preview' }> }) {
-  const confirm = useAppStore((s) => s.confirmKeyImport);
+function Preview({ draft, entries }: { draft: KeyImportDraft; entries: KeyImportPreviewEntry[] }) {
   const close = useAppStore((s) => s.closeKeyImport);
+  const importKeys = useImportKeys();
+  const [error, setError] = useState<IpcError | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const { entries, refused, importing, error } = keyImport;
+  const importing = importKeys.pending;
   const count = entries.filter((e) => e.status === 'new').length;
-  const total = entries.length + refused.length;
+  const total = entries.length + draft.refused.length;
+
+  const confirm = async () => {
+    if (importing) return;
+    setError(null);
+    // Done: the summary replaces this stage. Failed: the preview stays, with why.
+    const result = await importKeys.run(draft);
+    if (!result.ok) setError(result.error);
+  };
 
   return (
     <Dialog
       title={TITLE}
       size="wide"
       initialFocus={count > 0 ? confirmButton : cancelButton}
-      onClose={() => !importing && close()}
+      onCancel={importing ? undefined : close}
       footer={
         <>
           <button ref={cancelButton} type="button" className="button" onClick={close} disabled={importing}>
@@ -43,49 +56,54 @@ function Preview({ keyImport }: { keyImport: Extract<KeyImport, { stage: 'previe
             : 'Nothing new to authorize: every item is already authorized, a duplicate, or rejected.'}
         </p>
       )}
-      {total > 0 && <ImportPreviewList entries={entries} refused={refused} />}
+      {total > 0 && <ImportPreviewList entries={entries} refused={draft.refused} />}
       {error && <ErrorAlert error={error} />}
     </Dialog>
   );
 }
 
-function Stage({ keyImport }: { keyImport: KeyImport }) {
+/** Main checks the draft first; each answer (checking, failed, preview) opens as a dialog of its own and takes focus afresh. */
+function PreviewStage({ draft }: { draft: KeyImportDraft }) {
+  const close = useAppStore((s) => s.closeKeyImport);
+  const preview = useKeyImportPreview(draft);
+
+  if (preview.isPending) {
+    return (
+      <Dialog key="checking" title={TITLE} size="wide" onCancel={close} footer={<button type="button" className="button" onClick={close}>Cancel</button>}>
+        <p className="loading" role="status">Checking key files…</p>
+      </Dialog>
+    );
+  }
+  if (preview.isError) {
+    return (
+      <Dialog key="failed" title={TITLE} size="wide" onCancel={close} footer={<button type="button" className="button" onClick={close}>Close</button>}>
+        <ErrorAlert error={ipcErrorOf(preview.error)} />
+      </Dialog>
+    );
+  }
+  return <Preview draft={draft} entries={preview.data} />;
+}
+
+function Summary({ summary }: { summary: KeyImportSummary }) {
   const close = useAppStore((s) => s.closeKeyImport);
   const doneButton = useRef<HTMLButtonElement>(null);
-
-  switch (keyImport.stage) {
-    case 'checking':
-      return (
-        <Dialog title={TITLE} size="wide" onClose={close} footer={<button type="button" className="button" onClick={close}>Cancel</button>}>
-          <p className="loading" role="status">Checking key files…</p>
-        </Dialog>
-      );
-    case 'failed':
-      return (
-        <Dialog title={TITLE} size="wide" onClose={close} footer={<button type="button" className="button" onClick={close}>Close</button>}>
-          <ErrorAlert error={keyImport.error} />
-        </Dialog>
-      );
-    case 'preview':
-      return <Preview keyImport={keyImport} />;
-    case 'summary':
-      return (
-        <Dialog
-          title={TITLE}
-          size="wide"
-          initialFocus={doneButton}
-          onClose={close}
-          footer={<button ref={doneButton} type="button" className="button button-primary" onClick={close}>Done</button>}
-        >
-          <ImportSummary summary={keyImport.summary} />
-        </Dialog>
-      );
-  }
+  return (
+    <Dialog
+      title={TITLE}
+      size="wide"
+      initialFocus={doneButton}
+      onCancel={close}
+      footer={<button ref={doneButton} type="button" className="button button-primary" onClick={close}>Done</button>}
+    >
+      <ImportSummary summary={summary} />
+    </Dialog>
+  );
 }
 
 /** Preview, then summary, of importing key files or handoff text as authorizations. */
 export function ImportKeysDialog() {
   const keyImport = useAppStore((s) => s.keyImport);
-  // Keyed by stage: each stage opens as a dialog of its own and takes focus afresh.
-  return keyImport && <Stage key={keyImport.stage} keyImport={keyImport} />;
+  if (!keyImport) return null;
+  // Keyed by draft: another set of files starts afresh.
+  return keyImport.stage === 'summary' ? <Summary summary={keyImport.summary} /> : <PreviewStage key={keyImport.draft} draft={keyImport} />;
 }

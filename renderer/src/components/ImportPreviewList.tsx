@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { KeyImportPreviewEntry } from '../../../electron/core/key-files/types';
+import type { KeyImportPreviewEntry } from '../../../electron/shared/key-files/types';
 import type { Refusal } from '../key-files';
 import { useAppStore } from '../store';
 import { Icon, type IconName } from './Icon';

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { KeyImportSummary } from '../../../electron/core/key-files/types';
+import type { KeyImportSummary } from '../../../electron/shared/key-files/types';
 import { useAppStore } from '../store';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

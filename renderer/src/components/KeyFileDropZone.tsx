@@ -1,19 +1,20 @@
 import { useFileDrop } from '../hooks/useFileDrop';
 import { candidatesFromFiles } from '../key-files';
+import { useStoreReadOnly } from '../queries/app';
+import { useKeyImportBusy } from '../queries/key-import';
 import { useAppStore } from '../store';
 import { Icon } from './Icon';
 
 /** Key files dropped on the Access Authorization page open the import preview. */
 export function KeyFileDropZone() {
-  const preview = useAppStore((s) => s.previewKeyImport);
+  const openImport = useAppStore((s) => s.openKeyImport);
   // Not over a read-only store, an import already running, or an open Edit/Bind/Delete (its changes would be lost).
-  const enabled = useAppStore((s) => {
-    const busy = s.keyImport?.stage === 'checking' || (s.keyImport?.stage === 'preview' && s.keyImport.importing);
-    const otherDialog = s.authorizationDialog !== null && s.authorizationDialog.kind !== 'create';
-    return !s.storeReadOnly() && !busy && !otherDialog;
-  });
+  const readOnly = useStoreReadOnly();
+  const busy = useKeyImportBusy();
+  const otherDialog = useAppStore((s) => s.authorizationDialog !== null && s.authorizationDialog.kind !== 'create');
+  const enabled = !readOnly && !busy && !otherDialog;
   const dragging = useFileDrop(enabled, (files) => {
-    void candidatesFromFiles(files).then(({ candidates, refused }) => preview(candidates, refused));
+    void candidatesFromFiles(files).then(({ candidates, refused }) => openImport(candidates, refused));
   });
 
   if (!dragging) return null;

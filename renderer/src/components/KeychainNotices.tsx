@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api';
 import { isUnreadable, keychainAdvice, keychainHeading, type UnreadableKeychain } from '../keychain-state';
+import { recheckKeychain, useKeychainBusy, useKeychainState, useReconcile } from '../queries/keychain';
 import { useAppStore } from '../store';
 import { Icon } from './Icon';
 
 /** A keychain that cannot be read: which state, how to fix it, and "Check again". Keys stay listed; none is called missing. */
 function UnreadableNotice({ keychain, dismissButton }: { keychain: UnreadableKeychain; dismissButton: ReactNode }) {
-  const recheck = useAppStore((s) => s.recheckKeychain);
-  const checking = useAppStore((s) => s.keychainChecking || s.reconcile.status === 'running');
+  const checking = useKeychainBusy();
   return (
     <section className="banner banner-warning" role="status" aria-labelledby="keychain-notice-title">
       <Icon name="warning" size={18} />
@@ -18,7 +18,7 @@ function UnreadableNotice({ keychain, dismissButton }: { keychain: UnreadableKey
         <p className="banner-text">{keychainAdvice(keychain)}</p>
         <p className="banner-text">Every access key is still listed, and none is marked missing: Gatekey cannot tell until it can read the keychain. Showing, copying or signing with an APISecret waits until then.</p>
       </div>
-      <button type="button" className="button" onClick={() => void recheck()} disabled={checking}>
+      <button type="button" className="button" onClick={() => void recheckKeychain()} disabled={checking}>
         <Icon name="refresh" size={14} />
         <span>{checking ? 'Checking…' : 'Check again'}</span>
       </button>
@@ -29,8 +29,8 @@ function UnreadableNotice({ keychain, dismissButton }: { keychain: UnreadableKey
 
 /** What the background keychain check found: a keychain it cannot read, a failure (warning), or orphaned entries (info). */
 export function KeychainNotices() {
-  const reconcile = useAppStore((s) => s.reconcile);
-  const keychain = useAppStore((s) => s.keychain);
+  const { reconcile } = useReconcile();
+  const keychain = useKeychainState();
   const dismissed = useAppStore((s) => s.reconcileNoticeDismissed);
   const dismiss = useAppStore((s) => s.dismissReconcileNotice);
   const onHealth = useAppStore((s) => s.screen.name === 'health');

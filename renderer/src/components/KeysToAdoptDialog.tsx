@@ -17,7 +17,7 @@ export function KeysToAdoptDialog() {
   return (
     <Dialog
       title="Access keys to adopt again"
-      onClose={dismiss}
+      onCancel={dismiss}
       initialFocus={healthButton}
       footer={
         <>

@@ -1,4 +1,4 @@
-import type { ReadOnlyCause } from '../../../electron/storage/store-status';
+import type { ReadOnlyCause } from '../../../electron/shared/store/status';
 import { Icon } from './Icon';
 
 /** Why this window only reads, in one line above main's detailed text (which names the fix). */

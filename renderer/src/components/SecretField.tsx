@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { api, type IpcError } from '../api';
-import { isUnreadable, keychainStateOf } from '../keychain-state';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { client, type IpcError } from '../api';
+import { keychainStateOf } from '../keychain-state';
+import { keychainAnswered, noteKeychainError } from '../queries/keychain';
 import { useAppStore } from '../store';
 import { ErrorAlert } from './ErrorAlert';
 import { Icon } from './Icon';
@@ -13,7 +14,8 @@ export const REVEAL_MS = 60_000;
 
 /**
  * The APISecret: masked until the user presses Show. The revealed value lives
- * only in this component's state — never in the store — and is dropped on Hide,
+ * only in this component's state — never in the store or the query cache (reveal
+ * is a plain call, not a query) — and is dropped on Hide,
  * after REVEAL_MS, and when the component unmounts (navigation).
  */
 export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, 'id' | 'name'> }) {
@@ -24,8 +26,6 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
   // Hide during a pending reveal must win over the answer that arrives later.
   const revealRequest = useRef(0);
   const showToast = useAppStore((s) => s.showToast);
-  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
-  const recheckKeychain = useAppStore((s) => s.recheckKeychain);
 
   useEffect(() => {
     if (secret === null) return;
@@ -37,10 +37,6 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
     setError({ failure, retry });
     noteKeychainError(failure, accessKeyId);
   };
-  /** The keychain answered: if Gatekey still thinks it cannot be read, look again so the notice and badges follow. */
-  const answered = () => {
-    if (isUnreadable(useAppStore.getState().keychain)) void recheckKeychain();
-  };
 
   const toggle = async () => {
     const request = ++revealRequest.current;
@@ -51,23 +47,23 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
     }
     setPending('reveal');
     setError(null);
-    const result = await api.revealAccessKeySecret(accessKeyId);
+    const result = await client.accessKeys.revealSecret({ id: accessKeyId });
     if (request !== revealRequest.current) return;
     setPending(null);
     if (!result.ok) return fail(result.error, () => void toggle());
     setSecret(result.data.secret);
-    answered();
+    keychainAnswered();
   };
 
   const copy = async () => {
     setPending((p) => p ?? 'copy');
     setError(null);
     // Main copies the secret itself and clears the clipboard later; it never comes through here.
-    const result = await api.copyAccessKeySecret(accessKeyId);
+    const result = await client.accessKeys.copySecret({ id: accessKeyId });
     setPending((p) => (p === 'copy' ? null : p));
     if (!result.ok) return fail(result.error, () => void copy());
     showToast(`APISecret copied. The clipboard will be cleared in ${result.data.clearsAfterSeconds} s`);
-    answered();
+    keychainAnswered();
   };
 
   const shown = secret !== null;

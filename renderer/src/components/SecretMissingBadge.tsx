@@ -1,6 +1,6 @@
-import type { SecretStatus } from '../../../electron/core/access-keys/types';
+import type { SecretStatus } from '../../../electron/shared/access-keys/types';
 import { unreadableWords } from '../keychain-state';
-import { useAppStore } from '../store';
+import { useKeychainState } from '../queries/keychain';
 
 /** Shown when reconciliation (or a reveal) read the keychain and found no APISecret for this key. */
 export function SecretMissingBadge() {
@@ -13,7 +13,7 @@ export function SecretMissingBadge() {
 
 /** The keychain could not be read: the APISecret may well be there, so this never says "missing". */
 function SecretUnreadableBadge() {
-  const keychain = useAppStore((s) => s.keychain);
+  const keychain = useKeychainState();
   return (
     <span className="badge badge-neutral" title="Gatekey cannot read the OS keychain right now, so it cannot tell whether this APISecret is there. Nothing was removed.">
       {unreadableWords(keychain)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import { useAppStore } from '../store';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import { useStoreReadOnly } from '../queries/app';
 import { Icon } from './Icon';
 import { RestoreSecretDialog } from './RestoreSecretDialog';
 
@@ -10,7 +10,7 @@ import { RestoreSecretDialog } from './RestoreSecretDialog';
  */
 export function SecretMissingHelp({ accessKey, onRestored, compact = false }: { accessKey: Pick<AccessKeySummary, 'id' | 'name'>; onRestored(): void; compact?: boolean }) {
   const [restoring, setRestoring] = useState(false);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const readOnly = useStoreReadOnly();
   return (
     <>
       <div role="alert" className={compact ? 'alert alert-error alert-compact' : 'alert alert-error'}>

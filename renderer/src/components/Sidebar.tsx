@@ -1,3 +1,4 @@
+import { useAppStatus } from '../queries/app';
 import { useAppStore } from '../store';
 import { sectionOf, sections } from '../store/navigation-slice';
 import { Icon, type IconName } from './Icon';
@@ -8,7 +9,7 @@ const icons: Record<(typeof sections)[number]['id'], IconName> = { accessKeys: '
 export function Sidebar() {
   const current = useAppStore((s) => sectionOf(s.screen));
   const navigate = useAppStore((s) => s.navigate);
-  const version = useAppStore((s) => s.appStatus?.version);
+  const version = useAppStatus()?.version;
   const openAbout = useAppStore((s) => s.openAbout);
 
   return (

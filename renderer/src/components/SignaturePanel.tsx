@@ -1,5 +1,5 @@
-import type { SignedRequest } from '../../../electron/core/signing/types';
-import { SIGNATURE_ON_SEND } from '../../../electron/core/test-call/signature-on-send';
+import type { SignedRequest } from '../../../electron/shared/signing/types';
+import { SIGNATURE_ON_SEND } from '../../../electron/shared/test-call/signature-on-send';
 import type { IpcError } from '../api';
 import { joinAnd } from '../store/test-call-input';
 import { CodeBlock, HeaderTable } from './CodeBlock';

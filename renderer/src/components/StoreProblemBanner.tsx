@@ -1,4 +1,4 @@
-import { useAppStore } from '../store';
+import { useStoreStatus } from '../queries/app';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { UnsavedBanner } from './UnsavedBanner';
 
@@ -7,7 +7,7 @@ import { UnsavedBanner } from './UnsavedBanner';
  * its own recovery screen, and a conflict its own dialog (see DataSafety).
  */
 export function StoreProblemBanner() {
-  const store = useAppStore((s) => s.appStatus?.store);
+  const store = useStoreStatus();
   if (store?.state === 'readOnly') return <ReadOnlyBanner file={store.file} problem={store.problem} cause={store.cause} />;
   if (store?.state === 'ok' && store.unsaved) return <UnsavedBanner problem={store.unsaved.problem} since={store.unsaved.since} />;
   return null;

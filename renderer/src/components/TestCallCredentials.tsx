@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import type { FieldErrors } from '../../../electron/core/errors';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import type { FieldErrors } from '../../../electron/shared/errors';
 import { unreadableWords } from '../keychain-state';
-import { useAppStore } from '../store';
+import { useKeychainState } from '../queries/keychain';
 import { MANUAL_CREDENTIALS } from '../store/test-call-slice';
 import { FormField } from './FormField';
 import { SelectField } from './SelectField';
@@ -30,7 +30,7 @@ function keyLabel(key: AccessKeySummary, unreadable: string): string {
 /** Which key signs: a stored access key, or an APIKey typed here with its APISecret pasted. */
 export function TestCallCredentials({ keys, credential, apiKey, secret, errors, onCredential, onApiKey, onSecret }: TestCallCredentialsProps) {
   const id = useId();
-  const unreadable = unreadableWords(useAppStore((s) => s.keychain));
+  const unreadable = unreadableWords(useKeychainState());
   const options = [
     ...keys.map((key) => ({ value: key.id, label: keyLabel(key, unreadable) })),
     { value: MANUAL_CREDENTIALS, label: 'Enter an APIKey and APISecret…' },

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
-import type { FieldErrors } from '../../../electron/core/errors';
-import { algorithms, type Algorithm } from '../../../electron/core/signing/types';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
+import type { FieldErrors } from '../../../electron/shared/errors';
+import { algorithms, type Algorithm } from '../../../electron/shared/signing/types';
 import { hostOf, scopeOfUrl, withoutBody } from '../store/test-call-input';
 import { MANUAL_CREDENTIALS, type TestCallDraft } from '../store/test-call-slice';
 import { FormField } from './FormField';

@@ -1,5 +1,5 @@
-import type { SignedRequest } from '../../../electron/core/signing/types';
-import type { TestCallResponse as Response } from '../../../electron/core/test-call/types';
+import type { SignedRequest } from '../../../electron/shared/signing/types';
+import type { TestCallResponse as Response } from '../../../electron/shared/test-call/types';
 import type { Result } from '../api';
 import { prettyBody, statusClass } from '../store/test-call-input';
 import { CodeBlock, HeaderTable } from './CodeBlock';

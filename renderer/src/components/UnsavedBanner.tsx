@@ -1,18 +1,10 @@
-import { useState } from 'react';
-import { useAppStore } from '../store';
+import { useSaveStoreNow } from '../queries/data-safety';
 import { Icon } from './Icon';
 
 /** Changes that are in memory but not yet on disk: say so, offer a retry, never block the work. */
 export function UnsavedBanner({ problem, since }: { problem: string; since: string }) {
-  const saveNow = useAppStore((s) => s.saveStoreNow);
-  const [pending, setPending] = useState(false);
+  const saveNow = useSaveStoreNow();
   const time = new Date(since).toLocaleTimeString();
-
-  const retry = async () => {
-    setPending(true);
-    await saveNow();
-    setPending(false);
-  };
 
   return (
     <section className="banner banner-warning" role="status" aria-labelledby="unsaved-title">
@@ -25,9 +17,9 @@ export function UnsavedBanner({ problem, since }: { problem: string; since: stri
           Unsaved since {time}. Gatekey keeps retrying on its own; keep it open until this warning goes away.
         </p>
       </div>
-      <button type="button" className="button button-small" onClick={retry} disabled={pending}>
+      <button type="button" className="button button-small" onClick={() => void saveNow.run()} disabled={saveNow.pending}>
         <Icon name="refresh" size={14} />
-        <span>{pending ? 'Retrying…' : 'Retry now'}</span>
+        <span>{saveNow.pending ? 'Retrying…' : 'Retry now'}</span>
       </button>
     </section>
   );

@@ -1,38 +1,38 @@
-import { useEffect } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { errorMessage, errorTitle } from '../api';
-import { isUnreadable, keychainStateOf } from '../keychain-state';
-import { useAppStore } from '../store';
-import { welcomeVisible } from '../store/welcome-slice';
+import { isUnreadable, keychainStateOf, type KeychainState } from '../keychain-state';
+import { useKeychainProbe } from '../queries/app';
+import { recheckKeychain, useKeychainBusy, useKeychainState, useReconcile } from '../queries/keychain';
+import { queryKeys } from '../queries/keys';
+import { queryClient } from '../queries/query-client';
+import { ipcErrorOf } from '../queries/unwrap';
+import { useDismissWelcome, useWelcomeStarts, useWelcomeVisible } from '../queries/welcome';
 import { Dialog } from './Dialog';
 import { Icon } from './Icon';
 import { KeychainProblem } from './KeychainProblem';
 
+type Probe = UseQueryResult<{ available: true }>;
+
 /** First run only: the two roles, a keychain check, and the first step of each role. */
 export function WelcomeDialog() {
-  const visible = useAppStore(welcomeVisible);
+  const visible = useWelcomeVisible();
   if (!visible) return null;
   return <Welcome />;
 }
 
 function Welcome() {
-  const checkPending = useAppStore((s) => s.keychainCheck.status === 'idle');
-  const checkKeychain = useAppStore((s) => s.checkKeychain);
   // After the startup reconcile, never beside it: libsecret can abort main when one call deletes
   // an entry (the probe) while another lists the same service.
-  const reconcileSettled = useAppStore((s) => s.reconcile.status === 'done' || s.reconcile.status === 'failed');
-  const dismiss = useAppStore((s) => s.dismissWelcome);
-  const startAsCaller = useAppStore((s) => s.startAsCaller);
-  const startAsProvider = useAppStore((s) => s.startAsProvider);
-
-  useEffect(() => {
-    if (reconcileSettled && checkPending) void checkKeychain();
-  }, [reconcileSettled, checkPending, checkKeychain]);
+  const reconcile = useReconcile().reconcile.status;
+  const probe = useKeychainProbe(reconcile === 'done' || reconcile === 'failed');
+  const dismiss = useDismissWelcome();
+  const start = useWelcomeStarts();
 
   return (
     <Dialog
       title="Welcome to Gatekey"
       size="wide"
-      onClose={() => void dismiss()}
+      onCancel={() => void dismiss()}
       footer={
         <button type="button" className="button" onClick={() => void dismiss()}>
           Skip for now
@@ -46,7 +46,7 @@ function Welcome() {
             <Icon name="key" /> You call APIs
           </h3>
           <p>Create an Access Key for each app that calls an API provider. Gatekey keeps its APISecret in your OS keychain and shows you the ID and APIKey to hand to the provider.</p>
-          <button type="button" className="button button-primary" onClick={() => void startAsCaller()}>
+          <button type="button" className="button button-primary" onClick={() => void start.asCaller()}>
             Create Access Key
           </button>
         </section>
@@ -55,29 +55,33 @@ function Welcome() {
             <Icon name="shield" /> You provide APIs
           </h3>
           <p>Create an Access Authorization for each caller's access key you accept. Bind it to API groups to decide which of your APIs that key may call.</p>
-          <button type="button" className="button button-primary" onClick={() => void startAsProvider()}>
+          <button type="button" className="button button-primary" onClick={() => void start.asProvider()}>
             Create Authorization
           </button>
         </section>
       </div>
-      <KeychainStatus />
+      <KeychainStatus probe={probe} />
     </Dialog>
   );
 }
 
-function KeychainStatus() {
-  const check = useAppStore((s) => s.keychainCheck);
-  const retry = useAppStore((s) => s.checkKeychain);
-  const recheck = useAppStore((s) => s.recheckKeychain);
-  const keychain = useAppStore((s) => s.keychain);
-  const busy = useAppStore((s) => s.keychainCheck.status === 'checking' || s.keychainChecking || s.reconcile.status === 'running');
+function KeychainStatus({ probe }: { probe: Probe }) {
+  const keychain = useKeychainState();
+  const keychainBusy = useKeychainBusy();
+  const check = probe.isFetching
+    ? ({ status: 'checking' } as const)
+    : probe.isError
+      ? ({ status: 'failed', error: ipcErrorOf(probe.error) } as const)
+      : ({ status: probe.isSuccess ? 'available' : 'idle' } as const);
+  const busy = check.status === 'checking' || keychainBusy;
+  const retry = () => probe.refetch();
 
   const unreadable = isUnreadable(keychain) ? keychain : check.status === 'failed' ? keychainStateOf(check.error) : null;
   if (unreadable) {
     const checkAgain = async () => {
-      await recheck();
+      await recheckKeychain();
       // Readable again: the probe says whether secrets can really be stored.
-      if (!isUnreadable(useAppStore.getState().keychain)) await retry();
+      if (!isUnreadable(queryClient.getQueryData<KeychainState>(queryKeys.keychain.state))) await retry();
     };
     return (
       <KeychainProblem keychain={unreadable} retryLabel="Check again" retrying={busy} onRetry={() => void checkAgain()}>

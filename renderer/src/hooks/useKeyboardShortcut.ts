@@ -13,7 +13,7 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /** While a modal dialog is open, shortcuts for the page behind it stay quiet. */
-const modalOpen = (): boolean => document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+const modalOpen = (): boolean => document.querySelector('dialog[open]') !== null;
 
 /** Calls `handler` on a window-wide key press; the default browser action is prevented. */
 export function useKeyboardShortcut({ key, mod = false, whileTyping = false }: Shortcut, handler: () => void, enabled = true): void {

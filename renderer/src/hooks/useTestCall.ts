@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldErrors } from '../../../electron/core/errors';
-import type { SignedRequest } from '../../../electron/core/signing/types';
-import { api, type Result } from '../api';
+import type { FieldErrors } from '../../../electron/shared/errors';
+import type { SignedRequest } from '../../../electron/shared/signing/types';
+import { client, type Result } from '../api';
 import type { SignatureState } from '../components/SignaturePanel';
 import type { SendState } from '../components/TestCallResponse';
 import type { BuiltInput, TestCallInput } from '../store/test-call-input';
@@ -30,7 +30,7 @@ export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown
     let current = true;
     const timer = setTimeout(async () => {
       const input = JSON.parse(key) as TestCallInput;
-      const result = await api.previewTestCall(input);
+      const result = await client.testCall.preview(input);
       if (!current) return;
       setPreview({ key, revision, result });
       latestResult.current(result);
@@ -53,7 +53,7 @@ export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown
   const send = async () => {
     if (!built.ok || sending) return;
     setSent({ kind: 'sending' });
-    const result = await api.sendTestCall(built.input);
+    const result = await client.testCall.send(built.input);
     setSent({ kind: 'done', result });
     latestResult.current(result);
   };

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { errorMessage, errorTitle, type IpcError } from '../api';
+import { useState } from 'react';
+import { errorMessage, errorTitle } from '../api';
 import { AccessKeyBasicInfo } from '../components/AccessKeyBasicInfo';
 import { AccessKeyGrants } from '../components/AccessKeyGrants';
 import { AccessKeyCredentials } from '../components/AccessKeyCredentials';
@@ -8,7 +8,10 @@ import { DeleteAccessKeyDialog } from '../components/DeleteAccessKeyDialog';
 import { EditAccessKeyDialog } from '../components/EditAccessKeyDialog';
 import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
-import { useAccessKey, useAppStore } from '../store';
+import { useAccessKey } from '../queries/access-keys';
+import { useStoreReadOnly } from '../queries/app';
+import { ipcErrorOf } from '../queries/unwrap';
+import { useAppStore } from '../store';
 
 function Breadcrumb({ current }: { current?: string }) {
   const back = useAppStore((s) => s.openAccessKeyList);
@@ -29,22 +32,12 @@ function Breadcrumb({ current }: { current?: string }) {
 }
 
 export function AccessKeyDetailsScreen({ id }: { id: string }) {
-  const accessKey = useAccessKey(id);
-  const fetchAccessKey = useAppStore((s) => s.fetchAccessKey);
+  // The list's row at once, then main's answer: another window or the CLI may have changed or deleted the key.
+  const { data: accessKey, error } = useAccessKey(id);
+  const loadError = error ? ipcErrorOf(error) : null;
   const back = useAppStore((s) => s.openAccessKeyList);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
+  const readOnly = useStoreReadOnly();
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
-
-  // Always ask main: the list may be stale (another window may have changed or deleted the key).
-  useEffect(() => {
-    // No reset needed: App keys this screen by id, so another key gets a fresh component.
-    let current = true;
-    void fetchAccessKey(id).then((result) => current && setLoadError(result.ok ? null : result.error));
-    return () => {
-      current = false;
-    };
-  }, [id, fetchAccessKey]);
 
   if (loadError?.code === 'NOT_FOUND' || (loadError && !accessKey)) {
     const notFound = loadError.code === 'NOT_FOUND';

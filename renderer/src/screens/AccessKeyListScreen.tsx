@@ -1,13 +1,20 @@
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { errorMessage, errorTitle } from '../api';
 import { AccessKeyTable } from '../components/AccessKeyTable';
 import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
-import { useAppStore, useVisibleAccessKeys } from '../store';
+import { useVisibleAccessKeys } from '../hooks/useVisibleAccessKeys';
+import { useAccessKeys } from '../queries/access-keys';
+import { useStoreReadOnly } from '../queries/app';
+import { ipcErrorOf } from '../queries/unwrap';
+import { useAppStore } from '../store';
+
+const NO_KEYS: AccessKeySummary[] = [];
 
 function CreateButton({ className = 'button button-primary' }: { className?: string }) {
   const openCreate = useAppStore((s) => s.openCreateDialog);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const readOnly = useStoreReadOnly();
   return (
     <button type="button" className={className} onClick={openCreate} disabled={readOnly} title={readOnly ? 'Disabled: the data file cannot be read.' : 'Ctrl+N'}>
       <Icon name="plus" />
@@ -17,23 +24,24 @@ function CreateButton({ className = 'button button-primary' }: { className?: str
 }
 
 function ListBody() {
-  const status = useAppStore((s) => s.listStatus);
-  const error = useAppStore((s) => s.listError);
-  const total = useAppStore((s) => s.accessKeys.length);
-  const query = useAppStore((s) => s.query);
-  const setQuery = useAppStore((s) => s.setQuery);
-  const sortDirection = useAppStore((s) => s.sortDirection);
-  const toggleSort = useAppStore((s) => s.toggleSortDirection);
-  const visible = useVisibleAccessKeys();
+  const list = useAccessKeys();
+  const keys = list.data ?? NO_KEYS;
+  const total = keys.length;
+  const query = useAppStore((s) => s.accessKeyQuery);
+  const setQuery = useAppStore((s) => s.setAccessKeyQuery);
+  const sortDirection = useAppStore((s) => s.accessKeySort);
+  const toggleSort = useAppStore((s) => s.toggleAccessKeySort);
+  const visible = useVisibleAccessKeys(keys);
 
-  if (status === 'idle' || (status === 'loading' && total === 0)) {
+  if (list.isPending) {
     return (
       <p className="loading" role="status">
         Loading access keys…
       </p>
     );
   }
-  if (status === 'error' && error) {
+  if (list.isError) {
+    const error = ipcErrorOf(list.error);
     // The store banner above already explains an unreadable file; do not say it twice.
     if (error.code === 'STORE_UNREADABLE') {
       return <EmptyState icon="warning" title="No access keys to show">Gatekey could not open its data file (see above).</EmptyState>;
@@ -71,8 +79,7 @@ function ListBody() {
 }
 
 export function AccessKeyListScreen() {
-  const refresh = useAppStore((s) => s.loadAccessKeys);
-  const loading = useAppStore((s) => s.listStatus === 'loading');
+  const { refetch, isFetching } = useAccessKeys();
   return (
     <div className="screen screen-list">
       <header className="screen-header">
@@ -81,7 +88,7 @@ export function AccessKeyListScreen() {
           <p className="screen-subtitle">Credentials that API callers use to sign requests. APISecrets are kept in the OS keychain.</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => refresh()} disabled={loading}>
+          <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>

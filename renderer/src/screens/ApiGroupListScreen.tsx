@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
+import { useState } from 'react';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { ApiGroupFormDialog } from '../components/ApiGroupFormDialog';
 import { ApiGroupTable } from '../components/ApiGroupTable';
 import { DeleteApiGroupDialog } from '../components/DeleteApiGroupDialog';
@@ -7,7 +7,10 @@ import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
 import { ListProblem } from '../components/ListProblem';
 import { SearchBox } from '../components/SearchBox';
-import { useAppStore, useVisibleApiGroups } from '../store';
+import { useApiGroups, useCreateApiGroup, useUpdateApiGroup, useVisibleApiGroups } from '../queries/api-groups';
+import { useStoreReadOnly } from '../queries/app';
+import { ipcErrorOf } from '../queries/unwrap';
+import { useAppStore } from '../store';
 
 type GroupDialog = { kind: 'create' } | { kind: 'edit' | 'delete'; group: ApiGroupSummary };
 
@@ -15,23 +18,17 @@ const NEW_GROUP = { name: '', description: '', region: '', environment: '', host
 const fieldsOf = ({ name, description, region, environment, host }: ApiGroupSummary) => ({ name, description, region, environment, host });
 
 export function ApiGroupListScreen() {
-  const status = useAppStore((s) => s.apiGroupsStatus);
-  const error = useAppStore((s) => s.apiGroupsError);
-  const total = useAppStore((s) => s.apiGroups.length);
-  const load = useAppStore((s) => s.loadApiGroups);
+  // Main's events and this app's own changes keep the cached list current: arriving asks main only the first time.
+  const list = useApiGroups();
+  const total = list.data?.length ?? 0;
   const query = useAppStore((s) => s.apiGroupQuery);
   const setQuery = useAppStore((s) => s.setApiGroupQuery);
-  const create = useAppStore((s) => s.createApiGroup);
-  const update = useAppStore((s) => s.updateApiGroup);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const create = useCreateApiGroup();
+  const update = useUpdateApiGroup();
+  const readOnly = useStoreReadOnly();
   const visible = useVisibleApiGroups();
   const [dialog, setDialog] = useState<GroupDialog | null>(null);
   const close = () => setDialog(null);
-
-  useEffect(() => {
-    // Always ask main on arrival; rows already shown stay while it answers.
-    void load({ quiet: useAppStore.getState().apiGroupsStatus === 'ready' });
-  }, [load]);
 
   const createButton = (
     <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })} disabled={readOnly}>
@@ -41,8 +38,8 @@ export function ApiGroupListScreen() {
   );
 
   let body;
-  if (status === 'idle' || (status === 'loading' && total === 0)) body = <p className="loading" role="status">Loading API groups…</p>;
-  else if (status === 'error' && error) body = <ListProblem error={error} what="API groups" />;
+  if (list.isPending) body = <p className="loading" role="status">Loading API groups…</p>;
+  else if (list.isError) body = <ListProblem error={ipcErrorOf(list.error)} what="API groups" />;
   else if (total === 0) {
     body = (
       <EmptyState icon="layers" title="No API groups yet" action={createButton}>
@@ -82,7 +79,7 @@ export function ApiGroupListScreen() {
       {dialog?.kind === 'create' && (
         <ApiGroupFormDialog title="Create API Group" submitLabel="Create" pendingLabel="Creating…" initial={NEW_GROUP} onCancel={close}
           onSubmit={async (values) => {
-            const result = await create(values);
+            const result = await create.run(values);
             if (result.ok) close();
             return result;
           }}
@@ -91,7 +88,7 @@ export function ApiGroupListScreen() {
       {dialog?.kind === 'edit' && (
         <ApiGroupFormDialog title="Edit API Group" submitLabel="Save" pendingLabel="Saving…" initial={fieldsOf(dialog.group)} onCancel={close}
           onSubmit={async (values) => {
-            const result = await update(dialog.group.id, values);
+            const result = await update.run({ id: dialog.group.id, fields: values });
             if (result.ok) close();
             return result;
           }}

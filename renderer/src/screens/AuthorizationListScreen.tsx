@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AuthorizationDialogs } from '../components/AuthorizationDialogs';
 import { AuthorizationTable } from '../components/AuthorizationTable';
@@ -7,11 +8,15 @@ import { KeyFileDropZone } from '../components/KeyFileDropZone';
 import { Icon } from '../components/Icon';
 import { ListProblem } from '../components/ListProblem';
 import { SearchBox } from '../components/SearchBox';
-import { useAppStore, useVisibleAuthorizations } from '../store';
+import { apiGroupsQuery } from '../queries/api-groups';
+import { useStoreReadOnly } from '../queries/app';
+import { useAuthorizations, useVisibleAuthorizations } from '../queries/authorizations';
+import { ipcErrorOf } from '../queries/unwrap';
+import { useAppStore } from '../store';
 
 function CreateButton() {
   const open = useAppStore((s) => s.openAuthorizationDialog);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
+  const readOnly = useStoreReadOnly();
   return (
     <button type="button" className="button button-primary" onClick={() => open({ kind: 'create' })} disabled={readOnly}>
       <Icon name="plus" />
@@ -21,15 +26,14 @@ function CreateButton() {
 }
 
 function ListBody() {
-  const status = useAppStore((s) => s.authorizationsStatus);
-  const error = useAppStore((s) => s.authorizationsError);
-  const total = useAppStore((s) => s.authorizations.length);
+  const list = useAuthorizations();
+  const total = list.data?.length ?? 0;
   const query = useAppStore((s) => s.authorizationQuery);
   const setQuery = useAppStore((s) => s.setAuthorizationQuery);
   const visible = useVisibleAuthorizations();
 
-  if (status === 'idle' || (status === 'loading' && total === 0)) return <p className="loading" role="status">Loading authorizations…</p>;
-  if (status === 'error' && error) return <ListProblem error={error} what="authorizations" />;
+  if (list.isPending) return <p className="loading" role="status">Loading authorizations…</p>;
+  if (list.isError) return <ListProblem error={ipcErrorOf(list.error)} what="authorizations" />;
   if (total === 0) {
     return (
       <EmptyState icon="userCheck" title="No authorizations yet" action={<CreateButton />}>
@@ -57,20 +61,17 @@ function ListBody() {
 }
 
 export function AuthorizationListScreen() {
-  const load = useAppStore((s) => s.loadAuthorizations);
-  const loadGroups = useAppStore((s) => s.loadApiGroups);
+  const queries = useQueryClient();
 
   useEffect(() => {
-    const quiet = useAppStore.getState().authorizationsStatus === 'ready';
-    void load({ quiet });
-    // Bind needs the groups; fetch them now so the dialog opens full.
-    void loadGroups({ quiet: true });
-    // The highlight marks a row for this visit only.
+    // Bind needs the groups: asked for now (unless cached), so the dialog opens full, without this page watching them.
+    void queries.prefetchQuery(apiGroupsQuery);
     return () => {
+      // The highlight marks a row for this visit only.
       useAppStore.setState({ highlightedAuthorizationId: null });
       useAppStore.getState().closeKeyImport();
     };
-  }, [load, loadGroups]);
+  }, [queries]);
 
   return (
     <div className="screen screen-list">

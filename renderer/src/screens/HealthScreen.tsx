@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ReconcileReport } from '../../../electron/core/access-keys/types';
+import { flushSync } from 'react-dom';
 import type { IpcError, Result } from '../api';
 import { AdoptOrphanDialog } from '../components/AdoptOrphanDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -10,7 +10,10 @@ import { Icon } from '../components/Icon';
 import { KeychainProblem, NOT_MISSING } from '../components/KeychainProblem';
 import { RestoreSecretDialog } from '../components/RestoreSecretDialog';
 import { isUnreadable } from '../keychain-state';
-import { useAppStore } from '../store';
+import { useAccessKeys } from '../queries/access-keys';
+import { useStoreReadOnly } from '../queries/app';
+import { noteKeychainError, reconcileKeychain, recheckKeychain, useKeychainBusy, useKeychainState, useReconcile } from '../queries/keychain';
+import { useDeleteAccessKeyRecord, useDeleteOrphanSecret } from '../queries/keychain-fixes';
 
 type HealthDialog =
   | { kind: 'restoreSecret' | 'deleteKey'; row: MissingSecretRow }
@@ -18,38 +21,35 @@ type HealthDialog =
 
 /** Compares the data file with the OS keychain on arrival and offers a fix for each mismatch. */
 export function HealthScreen() {
-  const reconcile = useAppStore((s) => s.reconcile);
-  const check = useAppStore((s) => s.reconcileKeychain);
-  const recheck = useAppStore((s) => s.recheckKeychain);
-  const keychain = useAppStore((s) => s.keychain);
-  const checking = useAppStore((s) => s.keychainChecking);
-  const accessKeys = useAppStore((s) => s.accessKeys);
-  const readOnly = useAppStore((s) => s.storeReadOnly());
+  // The last finished report stays on screen while a refresh runs, so rows do not flicker away.
+  const { reconcile, lastReport: report } = useReconcile();
+  const keychain = useKeychainState();
+  const busy = useKeychainBusy();
+  const accessKeys = useAccessKeys().data;
+  const readOnly = useStoreReadOnly();
   const [dialog, setDialog] = useState<HealthDialog | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  // The last finished report stays on screen while a refresh runs, so rows do not flicker away.
-  const [report, setReport] = useState<ReconcileReport | null>(null);
-  if (reconcile.status === 'done' && reconcile.report !== report) setReport(reconcile.report);
 
   useEffect(() => {
-    void check({ includeOrphans: true });
-  }, [check]);
+    void reconcileKeychain({ includeOrphans: true });
+  }, []);
 
   const close = () => setDialog(null);
   /** After a fix the row is gone: put focus somewhere sensible instead of nowhere. */
   const done = () => {
-    setDialog(null);
+    // The dialog closes first: while it is open, the page behind it is inert and cannot take focus.
+    flushSync(() => setDialog(null));
     heading.current?.focus();
   };
 
-  const missing: MissingSecretRow[] = (report?.missingSecretIds ?? []).map((id) => ({ id, name: accessKeys.find((k) => k.id === id)?.name }));
+  const missing: MissingSecretRow[] = (report?.missingSecretIds ?? []).map((id) => ({ id, name: accessKeys?.find((k) => k.id === id)?.name }));
   const orphans = report?.orphanAccounts ?? [];
 
   let body;
   if (isUnreadable(keychain)) {
     // A keychain that cannot be read says nothing about any secret: no findings, so no fix that could delete.
     body = (
-      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={checking || reconcile.status === 'running'} onRetry={() => void recheck({ includeOrphans: true })}>
+      <KeychainProblem keychain={keychain} retryLabel="Check again" retrying={busy} onRetry={() => void recheckKeychain({ includeOrphans: true })}>
         <p className="alert-text">{NOT_MISSING}</p>
         <p className="alert-text">Until then Health cannot compare your access keys with the keychain, so it lists no findings and offers no fixes.</p>
       </KeychainProblem>
@@ -98,7 +98,7 @@ export function HealthScreen() {
               Checking…
             </span>
           )}
-          <button type="button" className="button" onClick={() => void recheck({ includeOrphans: true })}>
+          <button type="button" className="button" onClick={() => void recheckKeychain({ includeOrphans: true })}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>
@@ -111,8 +111,8 @@ export function HealthScreen() {
 }
 
 function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | null; onDone(): void; onCancel(): void }) {
-  const deleteKey = useAppStore((s) => s.deleteAccessKeyRecord);
-  const deleteOrphan = useAppStore((s) => s.deleteOrphanSecret);
+  const deleteKey = useDeleteAccessKeyRecord();
+  const deleteOrphan = useDeleteOrphanSecret();
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'restoreSecret':
@@ -121,7 +121,7 @@ function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | nu
       return <AdoptOrphanDialog account={dialog.account} onDone={onDone} onCancel={onCancel} />;
     case 'deleteKey':
       return (
-        <Confirm title="Delete Access Key" run={() => deleteKey(dialog.row.id)} onDone={onDone} onCancel={onCancel}>
+        <Confirm title="Delete Access Key" run={() => deleteKey.run(dialog.row.id)} onDone={onDone} onCancel={onCancel}>
           <p>
             Delete the access key <strong>{dialog.row.name ?? dialog.row.id}</strong> (<code>{dialog.row.id}</code>)?
           </p>
@@ -130,7 +130,7 @@ function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | nu
       );
     case 'deleteOrphan':
       return (
-        <Confirm title="Delete keychain entry" run={() => deleteOrphan(dialog.account)} onDone={onDone} onCancel={onCancel}>
+        <Confirm title="Delete keychain entry" run={() => deleteOrphan.run(dialog.account)} onDone={onDone} onCancel={onCancel}>
           <p>
             Delete the keychain entry <code>{dialog.account}</code>?
           </p>
@@ -143,7 +143,6 @@ function HealthDialogs({ dialog, onDone, onCancel }: { dialog: HealthDialog | nu
 function Confirm({ title, run, onDone, onCancel, children }: { title: string; run(): Promise<Result<unknown>>; onDone(): void; onCancel(): void; children: ReactNode }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
-  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
   const confirm = async () => {
     setPending(true);
     setError(null);

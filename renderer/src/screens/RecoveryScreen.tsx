@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { RestorePreview } from '../../../electron/storage/store-status';
-import { api, type IpcError } from '../api';
+import type { RestorePreview } from '../../../electron/shared/store/status';
+import type { IpcError } from '../api';
 import { ChangeSummary } from '../components/ChangeSummary';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Icon } from '../components/Icon';
-import { useAppStore } from '../store';
+import { useShowDataFolder, useStoreStatus } from '../queries/app';
+import { useRestoreStoreBackup } from '../queries/data-safety';
 
 /**
  * Shown instead of every screen while the data file cannot be read. Read-only:
@@ -13,9 +14,11 @@ import { useAppStore } from '../store';
  * newest valid backup in its place, after moving the damaged file aside.
  */
 export function RecoveryScreen({ file, problem, backupAvailable }: { file: string; problem: string; backupAvailable: boolean }) {
-  const restore = useAppStore((s) => s.restoreStoreBackup);
+  const restore = useRestoreStoreBackup();
+  const showDataFolder = useShowDataFolder();
   // What restoring discards, worked out by main when it found the file unreadable.
-  const preview = useAppStore((s) => (s.appStatus?.store.state === 'unreadable' ? s.appStatus.store.restore : undefined));
+  const store = useStoreStatus();
+  const preview = store?.state === 'unreadable' ? store.restore : undefined;
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
@@ -25,7 +28,7 @@ export function RecoveryScreen({ file, problem, backupAvailable }: { file: strin
   const confirm = async () => {
     setPending(true);
     setError(null);
-    const result = await restore();
+    const result = await restore.run();
     // On success the status is 'ok' again and this screen gives way to the list.
     if (!result.ok) {
       setPending(false);
@@ -34,7 +37,7 @@ export function RecoveryScreen({ file, problem, backupAvailable }: { file: strin
   };
 
   const showFolder = async () => {
-    const result = await api.showDataFolder();
+    const result = await showDataFolder.run();
     setFolderError(result.ok ? null : result.error);
   };
 

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { errorMessage } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { SignaturePanel } from '../components/SignaturePanel';
@@ -8,30 +10,31 @@ import { SEND_SHORTCUT, TestCallRequestBar } from '../components/TestCallRequest
 import { TestCallResponse } from '../components/TestCallResponse';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import { useTestCall } from '../hooks/useTestCall';
+import { useAccessKeys } from '../queries/access-keys';
+import { useApiGroups } from '../queries/api-groups';
+import { noteKeychainError, useKeychainState } from '../queries/keychain';
+import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
 import { buildTestCallInput, hostOf, joinAnd, scopeOfUrl, statusClass, urlOnHost } from '../store/test-call-input';
 import { MANUAL_CREDENTIALS } from '../store/test-call-slice';
 
 type OutputTab = 'signature' | 'response';
 
+const NO_KEYS: AccessKeySummary[] = [];
+const NO_GROUPS: ApiGroupSummary[] = [];
+
 export function TestCallScreen() {
   const draft = useAppStore((s) => s.testCallDraft);
   const update = useAppStore((s) => s.updateTestCallDraft);
-  const allKeys = useAppStore((s) => s.accessKeys);
-  const keysStatus = useAppStore((s) => s.listStatus);
-  const keysError = useAppStore((s) => s.listError);
-  const groups = useAppStore((s) => s.apiGroups);
-  const loadGroups = useAppStore((s) => s.loadApiGroups);
+  const keysQuery = useAccessKeys();
+  const allKeys = keysQuery.data ?? NO_KEYS;
+  // The host picker; until the groups arrive (or if they cannot be read) the URL is typed.
+  const groups = useApiGroups().data ?? NO_GROUPS;
   const navigate = useAppStore((s) => s.navigate);
-  const noteKeychainError = useAppStore((s) => s.noteKeychainError);
-  const keychainReadable = useAppStore((s) => s.keychain?.state === 'ready');
+  const keychainReadable = useKeychainState()?.state === 'ready';
   // A pasted APISecret: this component's state only, never the store; unmounting (leaving the page) drops it.
   const [secret, setSecret] = useState('');
   const [tab, setTab] = useState<OutputTab>('signature');
-
-  useEffect(() => {
-    void loadGroups({ quiet: useAppStore.getState().apiGroupsStatus === 'ready' });
-  }, [loadGroups]);
 
   const keys = useMemo(() => [...allKeys].sort((a, b) => a.name.localeCompare(b.name)), [allKeys]);
   const keyIds = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
@@ -83,7 +86,7 @@ export function TestCallScreen() {
   );
 
   if (keys.length === 0 && draft.credential !== MANUAL_CREDENTIALS) {
-    const loading = keysStatus === 'idle' || keysStatus === 'loading';
+    const loading = keysQuery.isPending;
     return (
       <div className="screen">
         {header}
@@ -103,7 +106,7 @@ export function TestCallScreen() {
                 </button>
               </div>
             }>
-            {keysStatus === 'error' && keysError ? `${errorMessage(keysError)} ` : ''}
+            {keysQuery.isError ? `${errorMessage(ipcErrorOf(keysQuery.error))} ` : ''}
             A test call is signed with an access key. Create one on the Access Key page, or type the APIKey and paste the APISecret of a key you were given.
           </EmptyState>
         )}

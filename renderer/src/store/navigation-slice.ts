@@ -37,23 +37,17 @@ export const sectionOf = (screen: Screen): SectionId => {
   }
 };
 
+/** Which screen shows; the one piece of UI state every feature may set. */
 export interface NavigationSlice {
   screen: Screen;
-  createDialogOpen: boolean;
   navigate(screen: Screen): void;
   openAccessKeyList(): void;
   openAccessKeyDetails(id: string): void;
-  openCreateDialog(): void;
-  closeCreateDialog(): void;
 }
 
-export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set, get) => ({
+export const createNavigationSlice: StateCreator<AppState, [], [], NavigationSlice> = (set) => ({
   screen: { name: 'accessKeyList' },
-  createDialogOpen: false,
   navigate: (screen) => set({ screen }),
   openAccessKeyList: () => set({ screen: { name: 'accessKeyList' } }),
   openAccessKeyDetails: (id) => set({ screen: { name: 'accessKeyDetails', id } }),
-  // A read-only store cannot take new keys: the dialog would only fail.
-  openCreateDialog: () => set({ createDialogOpen: !get().storeReadOnly() }),
-  closeCreateDialog: () => set({ createDialogOpen: false }),
 });

@@ -1,7 +1,8 @@
 import type { Input } from '../../../electron/ipc/contract';
+export { scopeOfUrl } from '../../../electron/shared/signing/target-url';
 import { MANUAL_CREDENTIALS, type PairRow, type TestCallDraft } from './test-call-slice';
 
-export type TestCallInput = Input<'previewTestCall'>;
+export type TestCallInput = Input<'testCall.preview'>;
 
 /** Methods whose requests carry no body here; the Body field is hidden for them. */
 export const withoutBody = (method: string): boolean => method === 'GET' || method === 'HEAD';
@@ -26,23 +27,6 @@ export function hostOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Region and service as the signer reads them from a gateway host
- * (`service.region.jdcloud-api.net`); an IP address names neither.
- * Mirrors scopeOfHost in electron/core/signing/request.ts, which the renderer cannot import (it pulls in node:crypto).
- */
-export function scopeOfUrl(url: string): { region?: string; service?: string } {
-  let hostname: string;
-  try {
-    hostname = new URL(url.trim()).hostname;
-  } catch {
-    return {};
-  }
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':') || !hostname.includes('.')) return {};
-  const [service, region] = hostname.split('.');
-  return { service, region };
 }
 
 /** The URL with its scheme and host replaced by https://host (path and query kept when it parses). */

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Algorithm } from '../../../electron/core/signing/types';
+import type { Algorithm } from '../../../electron/shared/signing/types';
 import type { AppState } from './types';
 
 export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;

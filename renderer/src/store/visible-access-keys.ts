@@ -1,5 +1,5 @@
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import type { SortDirection } from './list-view-slice';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import type { SortDirection } from './access-keys-slice';
 import { filterRows, oldestFirst, perList, searchIndex } from './list-search';
 
 // Sorted and made searchable once per list; the direction only reverses it.

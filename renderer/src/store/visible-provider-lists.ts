@@ -1,5 +1,5 @@
-import type { ApiGroupSummary } from '../../../electron/core/api-groups/types';
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import { filterRows, needleOf, newestFirst, perList, searchIndex } from './list-search';
 
 const groupIndex = perList((groups: ApiGroupSummary[]) => searchIndex([...groups].sort(newestFirst), (g) => [g.name, g.id, g.host]));

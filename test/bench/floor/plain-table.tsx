@@ -3,8 +3,8 @@
 // Built by test/bench/ui.measure.ts with vite and served beside the app; never shipped.
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
-import type { AuthorizationSummary } from '../../../electron/core/authorizations/types';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
+import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import type {} from '../../../renderer/src/global';
 import { AccessKeyCells } from '../../../renderer/src/components/AccessKeyCells';
 import { BoundGroupsCell } from '../../../renderer/src/components/BoundGroupsCell';
@@ -94,7 +94,7 @@ function PlainList({ list }: { list: List }) {
 
 async function main() {
   const kind = new URLSearchParams(location.search).get('list') === 'accessKeys' ? 'accessKeys' : 'authorizations';
-  const result = kind === 'accessKeys' ? await window.api.listAccessKeys({}) : await window.api.listAuthorizations({});
+  const result = kind === 'accessKeys' ? await window.api.accessKeys.list({}) : await window.api.authorizations.list({});
   if (!result.ok) throw new Error(result.error.message);
   const list = { kind, rows: [...result.data].sort(newestFirst) } as List;
   createRoot(document.getElementById('root')!).render(<PlainList list={list} />);

@@ -20,7 +20,7 @@ let bus: PrivateKeyring | undefined;
 beforeAll(async () => {
   cli = await buildCli();
   backend = await startTestBackend();
-  const created = await backend.api.createAccessKey({ name: 'states', description: '' });
+  const created = await backend.api.accessKeys.create({ name: 'states', description: '' });
   if (!created.ok) throw new Error(created.error.message);
   key = created.data;
   secret = (await keytar.getPassword(backend.service, key.id))!;

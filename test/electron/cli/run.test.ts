@@ -18,7 +18,7 @@ let secret: string;
 
 beforeEach(async () => {
   backend = await startTestBackend();
-  const created = await backend.api.createAccessKey({ name: 'cli-caller', description: 'for the CLI' });
+  const created = await backend.api.accessKeys.create({ name: 'cli-caller', description: 'for the CLI' });
   if (!created.ok) throw new Error(created.error.message);
   key = created.data;
   secret = (await keytar.getPassword(backend.service, key.id))!;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/core/errors';
+import { AppError } from '../../../electron/shared/errors';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
-import { createDispatch, type Handlers } from '../../../electron/ipc/dispatch';
+import { createDispatch, type FlatHandlers } from '../../../electron/ipc/dispatch';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
 
 let backend: TestBackend;
@@ -14,20 +14,20 @@ afterEach(() => backend.cleanup());
 
 describe('dispatch rejects bad payloads with a coded error and changes nothing', () => {
   const hostile: [string, string, unknown][] = [
-    ['no payload', 'createAccessKey', undefined],
-    ['a string payload', 'createAccessKey', 'payments'],
-    ['an array payload', 'createAccessKey', ['payments', '']],
-    ['a number for the name', 'createAccessKey', { name: 42, description: '' }],
-    ['a missing field', 'createAccessKey', { name: 'payments' }],
-    ['an unknown field', 'createAccessKey', { name: 'payments', description: '', apiSecret: 'X' }],
-    ['an oversized name', 'createAccessKey', { name: 'a'.repeat(1_000_000), description: '' }],
-    ['an oversized description', 'createAccessKey', { name: 'ok', description: 'x'.repeat(1_000_000) }],
-    ['a __proto__ key', 'createAccessKey', JSON.parse('{"name":"ok","description":"","__proto__":{"polluted":true}}')],
-    ['a constructor key', 'createAccessKey', { name: 'ok', description: '', constructor: 'x' }],
-    ['an ID that is not 12 hex', 'revealAccessKeySecret', { id: '../../etc' }],
-    ['an unknown field on a no-input call', 'listAccessKeys', { all: true }],
-    ['a Date where an empty request is expected', 'listAccessKeys', new Date(0)],
-    ['a Map where an empty request is expected', 'getAppStatus', new Map([['x', 1]])],
+    ['no payload', 'accessKeys.create', undefined],
+    ['a string payload', 'accessKeys.create', 'payments'],
+    ['an array payload', 'accessKeys.create', ['payments', '']],
+    ['a number for the name', 'accessKeys.create', { name: 42, description: '' }],
+    ['a missing field', 'accessKeys.create', { name: 'payments' }],
+    ['an unknown field', 'accessKeys.create', { name: 'payments', description: '', apiSecret: 'X' }],
+    ['an oversized name', 'accessKeys.create', { name: 'a'.repeat(1_000_000), description: '' }],
+    ['an oversized description', 'accessKeys.create', { name: 'ok', description: 'x'.repeat(1_000_000) }],
+    ['a __proto__ key', 'accessKeys.create', JSON.parse('{"name":"ok","description":"","__proto__":{"polluted":true}}')],
+    ['a constructor key', 'accessKeys.create', { name: 'ok', description: '', constructor: 'x' }],
+    ['an ID that is not 12 hex', 'accessKeys.revealSecret', { id: '../../etc' }],
+    ['an unknown field on a no-input call', 'accessKeys.list', { all: true }],
+    ['a Date where an empty request is expected', 'accessKeys.list', new Date(0)],
+    ['a Map where an empty request is expected', 'app.getStatus', new Map([['x', 1]])],
     ['an unknown method', 'dropEverything', {}],
     ['an inherited name as method', '__proto__', {}],
   ];
@@ -40,10 +40,17 @@ describe('dispatch rejects bad payloads with a coded error and changes nothing',
   });
 
   it('names the offending field for forms', async () => {
-    const result = await backend.dispatch('createAccessKey', { name: 'no spaces please', description: '' });
+    const result = await backend.dispatch('accessKeys.create', { name: 'no spaces please', description: '' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: 'Name can contain only letters, digits, "-" and "_".', fields: { name: 'Name can contain only letters, digits, "-" and "_".' } },
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Name can contain only letters, digits, "-" and "_".',
+        reason: 'invalidField',
+        params: { field: 'name' },
+        fields: { name: 'Name can contain only letters, digits, "-" and "_".' },
+        fieldReasons: { name: { reason: 'invalidFormat', params: { format: 'regex' } } },
+      },
     });
   });
 });
@@ -51,22 +58,50 @@ describe('dispatch rejects bad payloads with a coded error and changes nothing',
 describe('dispatch turns handler failures into results', () => {
   const handlersThatThrow = (error: unknown) =>
     ({
-      listAccessKeys: () => {
+      'accessKeys.list': () => {
         throw error;
       },
-    }) as unknown as Handlers;
+    }) as unknown as FlatHandlers;
 
-  it('passes AppErrors through with their code and words', async () => {
-    const dispatch = createDispatch(handlersThatThrow(new AppError('KEYCHAIN_UNAVAILABLE', 'The OS keychain is locked.')));
-    expect(await dispatch('listAccessKeys', {})).toEqual({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'The OS keychain is locked.' } });
+  it('passes AppErrors through with their code, words, reason and params', async () => {
+    const dispatch = createDispatch(handlersThatThrow(new AppError('KEYCHAIN_LOCKED', 'The OS keychain is locked (the default keyring).', { reason: 'keychainDefaultLocked', params: { platform: 'linux' } })));
+    expect(await dispatch('accessKeys.list', {})).toEqual({
+      ok: false,
+      error: { code: 'KEYCHAIN_LOCKED', message: 'The OS keychain is locked (the default keyring).', reason: 'keychainDefaultLocked', params: { platform: 'linux' } },
+    });
+  });
+
+  it('gives every field an AppError names a reason: its own where the service gave one, else the error\'s', async () => {
+    const error = new AppError('INVALID_INPUT', 'Only http:// and https:// URLs can be called.', { reason: 'urlSchemeRefused', fields: { url: 'Only http:// and https:// URLs can be called.' } });
+    expect(await createDispatch(handlersThatThrow(error))('accessKeys.list', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Only http:// and https:// URLs can be called.',
+        reason: 'urlSchemeRefused',
+        params: {},
+        fields: { url: 'Only http:// and https:// URLs can be called.' },
+        fieldReasons: { url: { reason: 'urlSchemeRefused', params: {} } },
+      },
+    });
+    const taken = new AppError('NAME_TAKEN', 'An access key named "payments" already exists.', {
+      reason: 'accessKeyNameTaken',
+      params: { name: 'payments' },
+      fields: { name: 'This name is already used by another access key (names ignore case).' },
+      fieldReasons: { name: { reason: 'nameUsedByAccessKey', params: {} } },
+    });
+    expect(await createDispatch(handlersThatThrow(taken))('accessKeys.list', {})).toMatchObject({
+      ok: false,
+      error: { reason: 'accessKeyNameTaken', params: { name: 'payments' }, fieldReasons: { name: { reason: 'nameUsedByAccessKey', params: {} } } },
+    });
   });
 
   it('hides the details of unexpected errors from the renderer and logs only the method name', async () => {
     const log = vi.fn();
     const dispatch = createDispatch(handlersThatThrow(new Error('secret ABCDEF in a stack')), log);
-    const result = await dispatch('listAccessKeys', {});
+    const result = await dispatch('accessKeys.list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('ABCDEF');
-    expect(log).toHaveBeenCalledWith('Gatekey: listAccessKeys failed', expect.any(Error));
+    expect(log).toHaveBeenCalledWith('Gatekey: accessKeys.list failed', expect.any(Error));
   });
 });

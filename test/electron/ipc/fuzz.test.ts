@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../../../electron/core/errors';
+import { errorCodes } from '../../../electron/shared/errors';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { methods, type Method } from '../../../electron/ipc/contract';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
@@ -15,32 +15,32 @@ const PER_CHANNEL = 200;
 
 /** A payload that passes each channel's schema, to mutate from. Empty object for channels without input. */
 const validBase: Partial<Record<Method, Record<string, unknown>>> = {
-  getAccessKey: { id: 'a280dc988b22' },
-  createAccessKey: { name: 'fuzz', description: '' },
-  updateAccessKey: { id: 'a280dc988b22', name: 'fuzz', description: '' },
-  deleteAccessKey: { id: 'a280dc988b22' },
-  revealAccessKeySecret: { id: 'a280dc988b22' },
-  copyAccessKeySecret: { id: 'a280dc988b22' },
-  copyAccessKeyApiKey: { id: 'a280dc988b22' },
-  copyAccessKeyId: { id: 'a280dc988b22' },
-  restoreAccessKeySecret: { id: 'a280dc988b22', secret: 'A'.repeat(32) },
-  deleteOrphanSecret: { account: 'a280dc988b22' },
-  adoptOrphanSecret: { account: 'a280dc988b22', apiKey: 'A'.repeat(32), name: 'x', description: '' },
-  listAccessKeyGrants: { id: 'a280dc988b22' },
-  createApiGroup: { name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
-  updateApiGroup: { id: 'aaaaaaaaaaaa', name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
-  deleteApiGroup: { id: 'aaaaaaaaaaaa' },
-  createAuthorization: { callerKey: 'a280dc988b22', description: '' },
-  updateAuthorization: { id: 'aaaaaaaaaaaa', description: '' },
-  deleteAuthorization: { id: 'aaaaaaaaaaaa' },
-  setAuthorizationBindings: { id: 'aaaaaaaaaaaa', groupIds: [] },
-  exportAccessKeyFile: { id: 'a280dc988b22' },
-  copyAccessKeyHandoffText: { id: 'a280dc988b22' },
-  previewKeyImport: { candidates: [] },
-  importKeys: { candidates: [] },
-  previewTestCall: { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
-  sendTestCall: { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
-  resolveStoreConflict: { choice: 'reload' },
+  'accessKeys.get': { id: 'a280dc988b22' },
+  'accessKeys.create': { name: 'fuzz', description: '' },
+  'accessKeys.update': { id: 'a280dc988b22', name: 'fuzz', description: '' },
+  'accessKeys.delete': { id: 'a280dc988b22' },
+  'accessKeys.revealSecret': { id: 'a280dc988b22' },
+  'accessKeys.copySecret': { id: 'a280dc988b22' },
+  'accessKeys.copyApiKey': { id: 'a280dc988b22' },
+  'accessKeys.copyId': { id: 'a280dc988b22' },
+  'keychain.restoreSecret': { id: 'a280dc988b22', secret: 'A'.repeat(32) },
+  'keychain.deleteOrphan': { account: 'a280dc988b22' },
+  'keychain.adoptOrphan': { account: 'a280dc988b22', apiKey: 'A'.repeat(32), name: 'x', description: '' },
+  'accessKeys.listGrants': { id: 'a280dc988b22' },
+  'apiGroups.create': { name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
+  'apiGroups.update': { id: 'aaaaaaaaaaaa', name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
+  'apiGroups.delete': { id: 'aaaaaaaaaaaa' },
+  'authorizations.create': { callerKey: 'a280dc988b22', description: '' },
+  'authorizations.update': { id: 'aaaaaaaaaaaa', description: '' },
+  'authorizations.delete': { id: 'aaaaaaaaaaaa' },
+  'authorizations.setBindings': { id: 'aaaaaaaaaaaa', groupIds: [] },
+  'keyFiles.export': { id: 'a280dc988b22' },
+  'keyFiles.copyHandoffText': { id: 'a280dc988b22' },
+  'keyFiles.previewImport': { candidates: [] },
+  'keyFiles.import': { candidates: [] },
+  'testCall.preview': { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
+  'testCall.send': { credentials: { kind: 'stored', accessKeyId: 'a280dc988b22' }, algorithm: 'JDCLOUD2', method: 'GET', url: 'http://127.0.0.1:9/', headers: [], body: '' },
+  'store.resolveConflict': { choice: 'reload' },
 };
 
 const random = seededRandom(42);
@@ -99,8 +99,8 @@ let storeBefore: string;
 let keychainBefore: string[];
 beforeAll(async () => {
   backend = await startTestBackend();
-  await backend.api.createAccessKey({ name: 'existing', description: '' });
-  await backend.api.createApiGroup({ name: 'group', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b.c' });
+  await backend.api.accessKeys.create({ name: 'existing', description: '' });
+  await backend.api.apiGroups.create({ name: 'group', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b.c' });
   storeBefore = await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
   keychainBefore = (await keytar.findCredentials(backend.service)).map((c) => `${c.account}=${c.password}`).sort();
 });

@@ -6,8 +6,8 @@ import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SECRET_ACCESS_LOG_FILE } from '../../../electron/core/window-guards/secret-access-log';
 import { signTestRequest, type SignedRequest } from '../../../electron/core/signing/request';
-import { SIGNATURE_ON_SEND } from '../../../electron/core/test-call/signature-on-send';
-import type { AccessKeySummary } from '../../../electron/core/access-keys/types';
+import { SIGNATURE_ON_SEND } from '../../../electron/shared/test-call/signature-on-send';
+import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
 
 /*
@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => backend.cleanup(), SLOW);
 
 async function createKey(name = 'payments'): Promise<AccessKeySummary> {
-  const result = await backend.api.createAccessKey({ name, description: '' });
+  const result = await backend.api.accessKeys.create({ name, description: '' });
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 }
@@ -42,28 +42,28 @@ describe('destroying a secret needs main’s own confirmation', () => {
   it('deleteAccessKey from a script: Cancel in the native box keeps the key and its secret; Delete deletes', async () => {
     const key = await createKey();
     cancel();
-    expect(await backend.api.deleteAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(await backend.api.accessKeys.delete({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(backend.desktop.confirmations).toHaveLength(1);
     const [question] = backend.desktop.confirmations;
     expect(question!.message).toBe(`Delete the access key ${key.id}?`);
     expect(question!.detail).toContain(key.id);
     expect(question!.detail).toContain('Name (as currently set): "payments"');
     expect(question!.confirmLabel).toBe('Delete');
-    expect((await backend.api.listAccessKeys({})).ok && (await backend.api.getAccessKey({ id: key.id })).ok).toBe(true);
+    expect((await backend.api.accessKeys.list({})).ok && (await backend.api.accessKeys.get({ id: key.id })).ok).toBe(true);
     expect(await keychainHas(key.id)).toBe(true);
 
     backend.desktop.answer = () => true;
-    expect(await backend.api.deleteAccessKey({ id: key.id })).toMatchObject({ ok: true });
-    expect(await backend.api.getAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.delete({ id: key.id })).toMatchObject({ ok: true });
+    expect(await backend.api.accessKeys.get({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await keychainHas(key.id)).toBe(false);
   }, SLOW);
 
   it('names the key by what the page cannot change: ID, creation date and APIKey fingerprint before the (renamable) name', async () => {
     const key = await createKey('production');
     // A script renames the production key to something harmless-looking, then asks to delete it.
-    expect(await backend.api.updateAccessKey({ id: key.id, name: 'old-unused', description: '' })).toMatchObject({ ok: true });
+    expect(await backend.api.accessKeys.update({ id: key.id, name: 'old-unused', description: '' })).toMatchObject({ ok: true });
     cancel();
-    await backend.api.deleteAccessKey({ id: key.id });
+    await backend.api.accessKeys.delete({ id: key.id });
     const [question] = backend.desktop.confirmations;
     expect(question!.message).toBe(`Delete the access key ${key.id}?`);
     expect(question!.message).not.toContain('old-unused');
@@ -84,7 +84,7 @@ describe('destroying a secret needs main’s own confirmation', () => {
       presentWhileAsked = await keychainHas(key.id);
       return false;
     };
-    await backend.api.deleteAccessKey({ id: key.id });
+    await backend.api.accessKeys.delete({ id: key.id });
     expect(presentWhileAsked).toBe(true);
   }, SLOW);
 
@@ -92,9 +92,9 @@ describe('destroying a secret needs main’s own confirmation', () => {
     const keys = await Promise.all(['a1', 'a2', 'a3'].map((name) => createKey(name)));
     let release: (answer: boolean) => void = () => undefined;
     backend.desktop.answer = () => new Promise<boolean>((resolve) => (release = resolve));
-    const first = backend.api.deleteAccessKey({ id: keys[0]!.id });
+    const first = backend.api.accessKeys.delete({ id: keys[0]!.id });
     await expect.poll(() => backend.desktop.confirmations.length, { timeout: SLOW }).toBe(1);
-    const others = await Promise.all(keys.slice(1).map((key) => backend.api.deleteAccessKey({ id: key.id })));
+    const others = await Promise.all(keys.slice(1).map((key) => backend.api.accessKeys.delete({ id: key.id })));
     for (const result of others) expect(result).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     release(false);
     expect(await first).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
@@ -106,11 +106,11 @@ describe('destroying a secret needs main’s own confirmation', () => {
     const account = 'b0b0b0b0b0b0';
     await keytar.setPassword(backend.service, account, 'orphan-secret-value');
     cancel();
-    expect(await backend.api.deleteOrphanSecret({ account })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(await backend.api.keychain.deleteOrphan({ account })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(backend.desktop.confirmations[0]!.message).toContain(account);
     expect(await keychainHas(account)).toBe(true);
     backend.desktop.answer = () => true;
-    expect(await backend.api.deleteOrphanSecret({ account })).toMatchObject({ ok: true });
+    expect(await backend.api.keychain.deleteOrphan({ account })).toMatchObject({ ok: true });
     expect(await keychainHas(account)).toBe(false);
   }, SLOW);
 
@@ -118,11 +118,11 @@ describe('destroying a secret needs main’s own confirmation', () => {
     const key = await createKey();
     await keytar.deletePassword(backend.service, key.id);
     cancel();
-    expect(await backend.api.restoreAccessKeySecret({ id: key.id, secret: 'E'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(await backend.api.keychain.restoreSecret({ id: key.id, secret: 'E'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(backend.desktop.confirmations[0]).toMatchObject({ message: `Store a new APISecret for the access key ${key.id}?`, detail: expect.stringContaining('Name (as currently set): "payments"') });
     expect(await keychainHas(key.id)).toBe(false);
     backend.desktop.answer = () => true;
-    expect(await backend.api.restoreAccessKeySecret({ id: key.id, secret: 'E'.repeat(32) })).toMatchObject({ ok: true });
+    expect(await backend.api.keychain.restoreSecret({ id: key.id, secret: 'E'.repeat(32) })).toMatchObject({ ok: true });
     expect(await keytar.getPassword(backend.service, key.id)).toBe('E'.repeat(32));
   }, SLOW);
 
@@ -131,15 +131,15 @@ describe('destroying a secret needs main’s own confirmation', () => {
     await keytar.setPassword(backend.service, account, 'orphan-secret-value');
     cancel();
     const input = { account, apiKey: 'D'.repeat(32), name: 'adopted', description: '' };
-    expect(await backend.api.adoptOrphanSecret(input)).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    expect(await backend.api.keychain.adoptOrphan(input)).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(backend.desktop.confirmations[0]!.message).toContain(account);
-    expect(await backend.api.getAccessKey({ id: account })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.get({ id: account })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     backend.desktop.answer = () => true;
-    expect(await backend.api.adoptOrphanSecret(input)).toMatchObject({ ok: true, data: { id: account, name: 'adopted' } });
+    expect(await backend.api.keychain.adoptOrphan(input)).toMatchObject({ ok: true, data: { id: account, name: 'adopted' } });
   }, SLOW);
 
   it('asks nothing for a key that does not exist', async () => {
-    expect(await backend.api.deleteAccessKey({ id: 'a280dc988b22' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.delete({ id: 'a280dc988b22' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(backend.desktop.confirmations).toHaveLength(0);
   }, SLOW);
 });
@@ -153,7 +153,7 @@ describe('revealing and copying a secret is limited and recorded in main', () =>
 
   it('300 reveals at once: at most 5 succeed, the rest are RATE_LIMITED with when to retry', async () => {
     const key = await createKey();
-    const results = await Promise.all(Array.from({ length: 300 }, () => backend.api.revealAccessKeySecret({ id: key.id })));
+    const results = await Promise.all(Array.from({ length: 300 }, () => backend.api.accessKeys.revealSecret({ id: key.id })));
     expect(results.filter((result) => result.ok)).toHaveLength(5);
     const refused = results.filter((result) => !result.ok);
     expect(refused).toHaveLength(295);
@@ -163,42 +163,42 @@ describe('revealing and copying a secret is limited and recorded in main', () =>
   it('the budget slides: a minute after the first reveals, there is room again, and not before', async () => {
     const key = await createKey();
     for (let i = 0; i < 5; i += 1) {
-      expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: true });
+      expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: true });
       clock += 10_000;
     }
-    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('Try again in 10 s') } });
+    expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('Try again in 10 s') } });
     clock += 10_000; // the first reveal is now a minute old
-    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: true });
-    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: true });
+    expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   }, SLOW);
 
   it('show and copy share one budget', async () => {
     const key = await createKey();
-    const calls = [() => backend.api.copyAccessKeySecret({ id: key.id }), () => backend.api.revealAccessKeySecret({ id: key.id })];
+    const calls = [() => backend.api.accessKeys.copySecret({ id: key.id }), () => backend.api.accessKeys.revealSecret({ id: key.id })];
     const results = [];
     for (let i = 0; i < 8; i += 1) results.push(await calls[i % 2]!());
     expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, false, false, false]);
     // The APIKey and the ID are not secrets: they are not counted.
-    expect(await backend.api.copyAccessKeyApiKey({ id: key.id })).toMatchObject({ ok: true });
+    expect(await backend.api.accessKeys.copyApiKey({ id: key.id })).toMatchObject({ ok: true });
   }, SLOW);
 
   it('handoff text carries no secret: copying it never uses the APISecret budget', async () => {
     const key = await createKey();
-    for (let i = 0; i < 10; i += 1) expect(await backend.api.copyAccessKeyHandoffText({ id: key.id })).toMatchObject({ ok: true });
-    for (let i = 0; i < 5; i += 1) expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: true });
+    for (let i = 0; i < 10; i += 1) expect(await backend.api.keyFiles.copyHandoffText({ id: key.id })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i += 1) expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: true });
   }, SLOW);
 
   it('records every reveal and copy in secret-access.log (0600), refusals too, never the secret', async () => {
     const key = await createKey();
     const secret = (await keytar.getPassword(backend.service, key.id))!;
-    await Promise.all(Array.from({ length: 300 }, () => backend.api.revealAccessKeySecret({ id: key.id })));
-    await backend.api.copyAccessKeySecret({ id: key.id });
+    await Promise.all(Array.from({ length: 300 }, () => backend.api.accessKeys.revealSecret({ id: key.id })));
+    await backend.api.accessKeys.copySecret({ id: key.id });
 
     const file = join(backend.dataDir, SECRET_ACCESS_LOG_FILE);
     if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
     // One line per reveal that went ahead; the refusals of this minute in one "refused ×N since T" line, written a minute on.
     clock += 60_000;
-    await backend.api.revealAccessKeySecret({ id: key.id });
+    await backend.api.accessKeys.revealSecret({ id: key.id });
     const lines = await logLines();
     expect(lines.filter((line) => line.outcome === 'done')).toHaveLength(6);
     expect(lines.find((line) => line.outcome === 'done')).toEqual({ time: '2026-12-02T10:00:00.000Z', action: 'reveal', keyId: key.id, name: 'payments', outcome: 'done' });
@@ -213,15 +213,15 @@ describe('revealing and copying a secret is limited and recorded in main', () =>
 
   it('5,000 hostile reveals cannot wipe the log: the real reveals stay, the file stays small', async () => {
     const key = await createKey();
-    const results = await Promise.all(Array.from({ length: 5_000 }, () => backend.api.revealAccessKeySecret({ id: key.id })));
+    const results = await Promise.all(Array.from({ length: 5_000 }, () => backend.api.accessKeys.revealSecret({ id: key.id })));
     expect(results.filter((result) => result.ok)).toHaveLength(5);
     // A script keeps going minute after minute (each minute's 5 reveals go ahead, as they would for a person).
     for (let minute = 1; minute <= 20; minute += 1) {
       clock += 60_000;
-      await Promise.all(Array.from({ length: 250 }, () => backend.api.revealAccessKeySecret({ id: key.id })));
+      await Promise.all(Array.from({ length: 250 }, () => backend.api.accessKeys.revealSecret({ id: key.id })));
     }
     clock += 60_000;
-    await backend.api.revealAccessKeySecret({ id: key.id });
+    await backend.api.accessKeys.revealSecret({ id: key.id });
     const file = join(backend.dataDir, SECRET_ACCESS_LOG_FILE);
     const lines = await logLines();
     const firstMinute = lines.filter((line) => line.outcome === 'done' && line.time === '2026-12-02T10:00:00.000Z');
@@ -235,7 +235,7 @@ describe('revealing and copying a secret is limited and recorded in main', () =>
   it('records a failed reveal with its error code', async () => {
     const key = await createKey();
     await keytar.deletePassword(backend.service, key.id);
-    expect(await backend.api.revealAccessKeySecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+    expect(await backend.api.accessKeys.revealSecret({ id: key.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
     expect(await logLines()).toEqual([expect.objectContaining({ action: 'reveal', keyId: key.id, outcome: 'failed: SECRET_MISSING' })]);
   }, SLOW);
 });
@@ -268,7 +268,7 @@ describe('Test Call sends only what the user started', () => {
 
   it('sends at once when the user just clicked or pressed a key', async () => {
     const key = await createKey();
-    expect(await backend.api.sendTestCall(sendInput(key.id))).toMatchObject({ ok: true, data: { response: { status: 200 } } });
+    expect(await backend.api.testCall.send(sendInput(key.id))).toMatchObject({ ok: true, data: { response: { status: 200 } } });
     expect(hits).toBe(1);
     expect(backend.desktop.confirmations).toHaveLength(0);
   }, SLOW);
@@ -277,7 +277,7 @@ describe('Test Call sends only what the user started', () => {
     const key = await createKey();
     backend.desktop.userActive = false;
     cancel();
-    const burst = await Promise.all(Array.from({ length: 50 }, () => backend.api.sendTestCall(sendInput(key.id))));
+    const burst = await Promise.all(Array.from({ length: 50 }, () => backend.api.testCall.send(sendInput(key.id))));
     expect(burst.every((result) => !result.ok)).toBe(true);
     const codes = burst.map((result) => (result.ok ? 'ok' : result.error.code));
     expect(codes.filter((code) => code === 'NOT_CONFIRMED')).toHaveLength(1);
@@ -292,14 +292,14 @@ describe('Test Call sends only what the user started', () => {
     const key = await createKey();
     backend.desktop.userActive = false;
     cancel();
-    for (let i = 0; i < 5; i += 1) expect(await backend.api.sendTestCall(sendInput(key.id))).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    for (let i = 0; i < 5; i += 1) expect(await backend.api.testCall.send(sendInput(key.id))).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(backend.desktop.confirmations.map((question) => question.message)).toEqual([
       'Send a test call that you did not start?',
       ...[2, 3, 4, 5].map((n) => `The Gatekey window asks to send ${n} requests without a click. Send this one?`),
     ]);
     expect(hits).toBe(0);
     backend.desktop.answer = () => true;
-    expect(await backend.api.sendTestCall(sendInput(key.id))).toMatchObject({ ok: true });
+    expect(await backend.api.testCall.send(sendInput(key.id))).toMatchObject({ ok: true });
     expect(hits).toBe(1);
   }, SLOW);
 
@@ -316,7 +316,7 @@ describe('Test Call sends only what the user started', () => {
     const key = await createKey();
     backend.desktop.userActive = false;
     cancel();
-    const previews = await Promise.all(Array.from({ length: 50 }, () => backend.api.previewTestCall(sendInput(key.id))));
+    const previews = await Promise.all(Array.from({ length: 50 }, () => backend.api.testCall.preview(sendInput(key.id))));
     for (const preview of previews) {
       if (!preview.ok) throw new Error(preview.error.message);
       const request = preview.data;
@@ -332,7 +332,7 @@ describe('Test Call sends only what the user started', () => {
     expect(hits).toBe(0);
 
     backend.desktop.userActive = true;
-    const sent = await backend.api.sendTestCall(sendInput(key.id));
+    const sent = await backend.api.testCall.send(sendInput(key.id));
     if (!sent.ok) throw new Error(sent.error.message);
     expect(sent.data.request.signature).toBe(await realSignatureOf(sent.data.request, key));
     expect(sent.data.request.curl).toContain(`Signature=${sent.data.request.signature}`);
@@ -343,7 +343,7 @@ describe('Test Call sends only what the user started', () => {
     const key = await createKey();
     backend.desktop.userActive = false;
     for (const url of ['file:///etc/passwd', 'ftp://127.0.0.1/x', 'data:text/plain,hi', 'gatekey://x', 'javascript:alert(1)']) {
-      expect(await backend.api.sendTestCall(sendInput(key.id, url)), url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/http:\/\/ and https:\/\//) } });
+      expect(await backend.api.testCall.send(sendInput(key.id, url)), url).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/http:\/\/ and https:\/\//) } });
     }
     expect(backend.desktop.confirmations).toHaveLength(0);
     expect(hits).toBe(0);

@@ -81,18 +81,7 @@ describe('preload.cjs', () => {
     expect(requiresIn(code)).toEqual(['electron']);
     expect(code).not.toMatch(/zod|strictObject/);
   });
-
-  it('exposes the full api when run with only electron to require', () => {
-    const exposeInMainWorld = vi.fn();
-    const invoke = vi.fn();
-    runBundle(join(outDir, 'preload.cjs'), { contextBridge: { exposeInMainWorld }, ipcRenderer: { invoke } }, () => false);
-    expect(exposeInMainWorld).toHaveBeenCalledOnce();
-    const [key, api] = exposeInMainWorld.mock.calls[0]! as [string, Record<string, (input: unknown) => unknown>];
-    expect(key).toBe('api');
-    expect(Object.keys(api).sort()).toEqual([...methods].sort());
-    api.getAccessKey!({ id: 'k' });
-    expect(invoke).toHaveBeenCalledWith(channelOf('getAccessKey'), { id: 'k' });
-  });
+  // What it exposes when run: test/electron/preload/index.test.ts.
 });
 
 describe('keychain-worker.cjs', () => {

@@ -124,7 +124,7 @@ describe('when ready', () => {
   it('registers one handler per method, answering the window and refusing anyone else', async () => {
     const { fake, window } = await readyApp();
     expect([...fake.handles.keys()].sort()).toEqual(methods.map(channelOf).sort());
-    const getAppStatus = fake.handles.get(channelOf('getAppStatus'))!;
+    const getAppStatus = fake.handles.get(channelOf('app.getStatus'))!;
 
     const fromWindow = await getAppStatus(eventFrom(window.webContents, loadedUrl(window)), {});
     expect(fromWindow).toMatchObject({ ok: true, data: { version: '9.9.9', store: { state: 'ok', file: join(userData, 'gatekey-store.json') } } });
@@ -145,7 +145,7 @@ describe('when ready', () => {
     fake.app.emit('activate');
     expect(FakeBrowserWindow.all).toHaveLength(2);
 
-    const getAppStatus = fake.handles.get(channelOf('getAppStatus'))!;
+    const getAppStatus = fake.handles.get(channelOf('app.getStatus'))!;
     expect(await getAppStatus(eventFrom(second.webContents, url), {})).toMatchObject({ ok: true });
     expect(await getAppStatus(eventFrom(window.webContents, url), {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
   });
@@ -215,7 +215,7 @@ describe('hardening', () => {
 describe('a compromised window meets main’s own dialog', () => {
   it('deleting a keychain entry shows a native box on the app window; Cancel changes nothing', async () => {
     const { fake, window } = await readyApp();
-    const deleteOrphan = fake.handles.get(channelOf('deleteOrphanSecret'))!;
+    const deleteOrphan = fake.handles.get(channelOf('keychain.deleteOrphan'))!;
     const result = await deleteOrphan(eventFrom(window.webContents, loadedUrl(window)), { account: 'b0b0b0b0b0b0' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
     expect(fake.dialog.showMessageBox).toHaveBeenCalledOnce();
@@ -233,7 +233,7 @@ describe('a compromised window meets main’s own dialog', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { fake, window } = await readyApp();
-      const send = fake.handles.get(channelOf('sendTestCall'))!;
+      const send = fake.handles.get(channelOf('testCall.send'))!;
       const input = {
         credentials: { kind: 'manual', apiKey: 'A'.repeat(32), secret: 'manual-secret' },
         algorithm: 'JDCLOUD2',

@@ -46,15 +46,15 @@ describe('handleIpc', () => {
   it("returns dispatch's result for a trusted sender", async () => {
     const g = gate(true);
     g.dispatch.mockResolvedValueOnce({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
-    await expect(handleIpc(someEvent, 'getAccessKey', { id: 'x' }, g)).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
-    expect(g.dispatch).toHaveBeenCalledWith('getAccessKey', { id: 'x' });
+    await expect(handleIpc(someEvent, 'accessKeys.get', { id: 'x' }, g)).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
+    expect(g.dispatch).toHaveBeenCalledWith('accessKeys.get', { id: 'x' });
   });
 
   it('refuses an untrusted sender with FORBIDDEN_SENDER and never dispatches', async () => {
     const g = gate(false);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const reply = await handleIpc(someEvent, 'revealAccessKeySecret', { id: 'secret-id' }, g);
-    expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String) } });
+    const reply = await handleIpc(someEvent, 'accessKeys.revealSecret', { id: 'secret-id' }, g);
+    expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN_SENDER', message: expect.any(String), reason: 'forbiddenSender', params: {} } });
     expect(g.dispatch).not.toHaveBeenCalled();
     expect(JSON.stringify(warn.mock.calls)).not.toContain('secret-id');
     warn.mockRestore();
@@ -65,7 +65,7 @@ describe('handleIpc', () => {
       throw new Error('Object has been destroyed');
     });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(handleIpc(someEvent, 'listAccessKeys', {}, g)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    await expect(handleIpc(someEvent, 'accessKeys.list', {}, g)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(g.dispatch).not.toHaveBeenCalled();
     vi.restoreAllMocks();
   });

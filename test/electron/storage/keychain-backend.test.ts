@@ -30,42 +30,42 @@ describe.runIf(process.platform === 'linux')('a locked keychain, through the bac
     const service = testKeychainService();
     const firstSecrets = keytarSecretStore(service, { busAddress: keyring.busAddress });
     const first = await backend({ service, secrets: firstSecrets });
-    const payments = data(await first.api.createAccessKey({ name: 'payments', description: '' }));
-    const orders = data(await first.api.createAccessKey({ name: 'orders', description: '' }));
+    const payments = data(await first.api.accessKeys.create({ name: 'payments', description: '' }));
+    const orders = data(await first.api.accessKeys.create({ name: 'orders', description: '' }));
     await firstSecrets.set('feedfacecafe', 'A'.repeat(32)); // an entry with no record, for Health
     await first.store.close();
     await keyring.lock();
 
     const app = await backend({ dataDir: first.dataDir, service, secrets: keytarSecretStore(service, { busAddress: keyring.busAddress }) });
-    const report = data(await app.api.reconcileKeychain({}));
+    const report = data(await app.api.keychain.reconcile({}));
     expect(report).toEqual({
       missingSecretIds: [],
       orphanAccounts: [],
       orphansChecked: false,
-      keychain: { state: 'locked', message: expect.stringMatching(/locked.*Unlock your keyring/) },
+      keychain: { state: 'locked', message: expect.stringMatching(/locked.*Unlock your keyring/), reason: 'keychainDefaultLocked', params: { platform: 'linux' } },
       lateWritesRemoved: [],
     });
-    expect(data(await app.api.getKeychainState({}))).toMatchObject({ state: 'locked' });
-    expect(data(await app.api.listAccessKeys({})).map((key) => [key.name, key.secretStatus]).sort()).toEqual([
+    expect(data(await app.api.keychain.getState({}))).toMatchObject({ state: 'locked' });
+    expect(data(await app.api.accessKeys.list({})).map((key) => [key.name, key.secretStatus]).sort()).toEqual([
       ['orders', 'unreadable'],
       ['payments', 'unreadable'],
     ]);
 
     const locked = { ok: false, error: { code: 'KEYCHAIN_LOCKED' } };
-    expect(await app.api.revealAccessKeySecret({ id: payments.id })).toMatchObject(locked);
-    expect(await app.api.copyAccessKeySecret({ id: payments.id })).toMatchObject(locked);
+    expect(await app.api.accessKeys.revealSecret({ id: payments.id })).toMatchObject(locked);
+    expect(await app.api.accessKeys.copySecret({ id: payments.id })).toMatchObject(locked);
     expect(app.clipboard.text).toBe('');
-    expect(await app.api.deleteAccessKey({ id: payments.id })).toMatchObject(locked);
-    expect(await app.api.restoreAccessKeySecret({ id: orders.id, secret: 'F'.repeat(32) })).toMatchObject(locked);
-    expect(await app.api.deleteOrphanSecret({ account: 'feedfacecafe' })).toMatchObject(locked);
-    expect(await app.api.adoptOrphanSecret({ account: 'feedfacecafe', apiKey: 'C'.repeat(32), name: 'adopted', description: '' })).toMatchObject(locked);
-    expect(await app.api.createAccessKey({ name: 'refunds', description: '' })).toMatchObject(locked);
-    expect(data(await app.api.listAccessKeys({})).map((key) => key.name).sort()).toEqual(['orders', 'payments']);
+    expect(await app.api.accessKeys.delete({ id: payments.id })).toMatchObject(locked);
+    expect(await app.api.keychain.restoreSecret({ id: orders.id, secret: 'F'.repeat(32) })).toMatchObject(locked);
+    expect(await app.api.keychain.deleteOrphan({ account: 'feedfacecafe' })).toMatchObject(locked);
+    expect(await app.api.keychain.adoptOrphan({ account: 'feedfacecafe', apiKey: 'C'.repeat(32), name: 'adopted', description: '' })).toMatchObject(locked);
+    expect(await app.api.accessKeys.create({ name: 'refunds', description: '' })).toMatchObject(locked);
+    expect(data(await app.api.accessKeys.list({})).map((key) => key.name).sort()).toEqual(['orders', 'payments']);
 
     // Unlocked again (a new daemon unlocks the same keyring): both secrets were there all along.
     await keyring.restartDaemon();
-    expect(data(await app.api.reconcileKeychain({}))).toMatchObject({ missingSecretIds: [], keychain: { state: 'ready' } });
-    expect(data(await app.api.revealAccessKeySecret({ id: payments.id })).secret).toMatch(/^[0-9A-F]{32}$/);
+    expect(data(await app.api.keychain.reconcile({}))).toMatchObject({ missingSecretIds: [], keychain: { state: 'ready' } });
+    expect(data(await app.api.accessKeys.revealSecret({ id: payments.id })).secret).toMatch(/^[0-9A-F]{32}$/);
   });
 });
 
@@ -74,27 +74,27 @@ describe('a read-only instance', () => {
     const first = await backend();
     const second = await backend({ dataDir: first.dataDir, service: first.service });
     expect(second.store.status.state).toBe('readOnly');
-    const key = data(await first.api.createAccessKey({ name: 'payments', description: '' }));
+    const key = data(await first.api.accessKeys.create({ name: 'payments', description: '' }));
     const secret = await keytar.getPassword(first.service, key.id);
 
     // The second opened before the key existed: to it, the new secret looks like an orphan.
-    expect(data(await second.api.reconcileKeychain({ includeOrphans: true })).orphanAccounts).toEqual([key.id]);
+    expect(data(await second.api.keychain.reconcile({ includeOrphans: true })).orphanAccounts).toEqual([key.id]);
     const readOnly = { ok: false, error: { code: 'STORE_READ_ONLY' } };
-    expect(await second.api.deleteOrphanSecret({ account: key.id })).toMatchObject(readOnly);
-    expect(await second.api.adoptOrphanSecret({ account: key.id, apiKey: 'C'.repeat(32), name: 'mine', description: '' })).toMatchObject(readOnly);
-    expect(await second.api.createAccessKey({ name: 'orders', description: '' })).toMatchObject(readOnly);
-    expect(data(await second.api.checkKeychain({}))).toEqual({ available: true });
+    expect(await second.api.keychain.deleteOrphan({ account: key.id })).toMatchObject(readOnly);
+    expect(await second.api.keychain.adoptOrphan({ account: key.id, apiKey: 'C'.repeat(32), name: 'mine', description: '' })).toMatchObject(readOnly);
+    expect(await second.api.accessKeys.create({ name: 'orders', description: '' })).toMatchObject(readOnly);
+    expect(data(await second.api.keychain.check({}))).toEqual({ available: true });
     expect(await keytar.getPassword(first.service, key.id)).toBe(secret);
     expect((await keytar.findCredentials(first.service)).map((entry) => entry.account)).toEqual([key.id]);
   });
 
   it('refuses to re-enter or delete a secret of a key it knows', async () => {
     const first = await backend();
-    const key = data(await first.api.createAccessKey({ name: 'payments', description: '' }));
+    const key = data(await first.api.accessKeys.create({ name: 'payments', description: '' }));
     await keytar.deletePassword(first.service, key.id);
     const second = await backend({ dataDir: first.dataDir, service: first.service });
-    expect(await second.api.restoreAccessKeySecret({ id: key.id, secret: 'F'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY' } });
-    expect(await second.api.deleteAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY' } });
+    expect(await second.api.keychain.restoreSecret({ id: key.id, secret: 'F'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY' } });
+    expect(await second.api.accessKeys.delete({ id: key.id })).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY' } });
     expect(await keytar.getPassword(first.service, key.id)).toBeNull();
   });
 });
@@ -110,16 +110,16 @@ describe('a create whose keychain write timed out', () => {
     // 3 s deadline measures the keychain only, even on a busy machine (see slow-keychain-worker.mjs).
     expect(await secrets.get('000000000000')).toBeNull();
 
-    expect(await app.api.createAccessKey({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_TIMEOUT' } });
-    expect(data(await app.api.listAccessKeys({}))).toEqual([]);
+    expect(await app.api.accessKeys.create({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_TIMEOUT' } });
+    expect(data(await app.api.accessKeys.list({}))).toEqual([]);
     const removed: string[] = [];
     await expect
       .poll(async () => {
-        removed.push(...data(await app.api.reconcileKeychain({})).lateWritesRemoved);
+        removed.push(...data(await app.api.keychain.reconcile({})).lateWritesRemoved);
         return removed;
       })
       .toEqual([expect.stringMatching(/^[0-9a-f]{12}$/)]);
     expect(await keytar.findCredentials(service)).toEqual([]);
-    expect(data(await app.api.reconcileKeychain({ includeOrphans: true }))).toMatchObject({ orphanAccounts: [], lateWritesRemoved: [] });
+    expect(data(await app.api.keychain.reconcile({ includeOrphans: true }))).toMatchObject({ orphanAccounts: [], lateWritesRemoved: [] });
   });
 });

@@ -8,7 +8,7 @@ import type { Result } from '../../../electron/ipc/result';
 import { nodeWorkerLauncher } from '../../../electron/storage/keychain/node-worker';
 import type { WorkerLauncher, WorkerOp } from '../../../electron/storage/keychain/worker-protocol';
 import { keytarSecretStore } from '../../../electron/storage/keytar-secret-store';
-import type { SecretStore } from '../../../electron/storage/secret-store';
+import type { SecretStore } from '../../../electron/core/ports/secret-store';
 import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-keyring';
 import { startTestBackend, testKeychainService, type TestBackend } from '../../support/test-backend';
 
@@ -139,11 +139,11 @@ describe.runIf(process.platform === 'linux')('a keychain helper that crashed', (
       const app = await startTestBackend({ service, secrets });
       backends.push(app);
 
-      expect(await app.api.createAccessKey({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
+      expect(await app.api.accessKeys.create({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
       const written = await secrets.accounts();
       expect(written).toHaveLength(1); // the write landed before the crash
 
-      expect(data(await app.api.reconcileKeychain({}))).toMatchObject({ lateWritesRemoved: written, orphanAccounts: [] });
+      expect(data(await app.api.keychain.reconcile({}))).toMatchObject({ lateWritesRemoved: written, orphanAccounts: [] });
       expect(await secrets.accounts()).toEqual([]);
     },
     KEYCHAIN_WORK,
@@ -158,14 +158,14 @@ describe.runIf(process.platform === 'linux')('asking whether a secret is there',
       const secrets = keytarSecretStore(service, { busAddress: keyring.busAddress, timeoutMs: 30_000, launchWorker: launcher });
       const app = await startTestBackend({ service, secrets });
       backends.push(app);
-      const payments = data(await app.api.createAccessKey({ name: 'payments', description: '' }));
-      const orders = data(await app.api.createAccessKey({ name: 'orders', description: '' }));
+      const payments = data(await app.api.accessKeys.create({ name: 'payments', description: '' }));
+      const orders = data(await app.api.accessKeys.create({ name: 'orders', description: '' }));
       expect(await secrets.delete(orders.id)).toBe(true); // removed outside Gatekey
 
-      expect(data(await app.api.reconcileKeychain({}))).toMatchObject({ missingSecretIds: [orders.id] });
-      expect(await app.api.restoreAccessKeySecret({ id: payments.id, secret: 'F'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
-      data(await app.api.restoreAccessKeySecret({ id: orders.id, secret: 'F'.repeat(32) }));
-      data(await app.api.deleteAccessKey({ id: payments.id }));
+      expect(data(await app.api.keychain.reconcile({}))).toMatchObject({ missingSecretIds: [orders.id] });
+      expect(await app.api.keychain.restoreSecret({ id: payments.id, secret: 'F'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS' } });
+      data(await app.api.keychain.restoreSecret({ id: orders.id, secret: 'F'.repeat(32) }));
+      data(await app.api.accessKeys.delete({ id: payments.id }));
       expect(seen.ops).not.toContain('get');
     },
     KEYCHAIN_WORK,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeWorkerLauncher } from '../../../electron/storage/keychain/node-worker';
 import { keytarSecretStore } from '../../../electron/storage/keytar-secret-store';
-import type { SecretStore } from '../../../electron/storage/secret-store';
+import type { SecretStore } from '../../../electron/core/ports/secret-store';
 import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-keyring';
 import { testKeychainService } from '../../support/test-backend';
 
@@ -38,7 +38,7 @@ describe.runIf(linux)('a locked keychain', () => {
     await expect(secrets.set('bbbbbbbbbbbb', 'SECRET-B')).rejects.toMatchObject(locked);
     // keytar's findCredentials would take the process down here.
     await expect(secrets.accounts()).rejects.toMatchObject(locked);
-    expect(await secrets.state()).toEqual({ state: 'locked', message: expect.stringMatching(/Passwords and Keys/) });
+    expect(await secrets.state()).toEqual({ state: 'locked', message: expect.stringMatching(/Passwords and Keys/), reason: 'keychainDefaultLocked', params: { platform: 'linux' } });
 
     await keyring!.restartDaemon(); // comes back unlocked
     expect(await secrets.get('aaaaaaaaaaaa')).toBe('SECRET-A');

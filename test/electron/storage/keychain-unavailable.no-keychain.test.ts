@@ -32,15 +32,15 @@ afterEach(() => rm(dataDir, { recursive: true, force: true }));
 describe.runIf(process.platform === 'linux')('with no Secret Service on the session bus', () => {
   it('still starts and lists the metadata', async () => {
     const backend = await startTestBackend({ dataDir, service: 'gatekey-test-unreachable' });
-    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok' } } });
-    const list = await backend.api.listAccessKeys({});
+    expect(await backend.api.app.getStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok' } } });
+    const list = await backend.api.accessKeys.list({});
     expect(list).toMatchObject({ ok: true, data: [{ name: 'payments', secretStatus: 'unchecked' }] });
   });
 
   it('refuses to create, naming the cause and the fix, and writes nothing to the store', async () => {
     const backend = await startTestBackend({ dataDir, service: 'gatekey-test-unreachable' });
     const before = await readFile(join(dataDir, STORE_FILE_NAME), 'utf8');
-    const result = await backend.api.createAccessKey({ name: 'orders', description: '' });
+    const result = await backend.api.accessKeys.create({ name: 'orders', description: '' });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/no D-Bus session, so no keychain can be reached \(Could not connect: .+\)\. Start Gatekey from your desktop session/) },
@@ -51,18 +51,18 @@ describe.runIf(process.platform === 'linux')('with no Secret Service on the sess
   it('refuses to reveal, copy or delete with the same explanation; reconciling reports it and calls no secret missing', async () => {
     const backend = await startTestBackend({ dataDir, service: 'gatekey-test-unreachable' });
     for (const result of [
-      await backend.api.revealAccessKeySecret({ id: 'a280dc988b22' }),
-      await backend.api.copyAccessKeySecret({ id: 'a280dc988b22' }),
-      await backend.api.deleteAccessKey({ id: 'a280dc988b22' }),
+      await backend.api.accessKeys.revealSecret({ id: 'a280dc988b22' }),
+      await backend.api.accessKeys.copySecret({ id: 'a280dc988b22' }),
+      await backend.api.accessKeys.delete({ id: 'a280dc988b22' }),
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } });
     }
-    expect(await backend.api.reconcileKeychain({})).toMatchObject({
+    expect(await backend.api.keychain.reconcile({})).toMatchObject({
       ok: true,
       data: { missingSecretIds: [], orphansChecked: false, keychain: { state: 'unavailable', message: expect.stringMatching(/no D-Bus session/) } },
     });
-    expect(await backend.api.getKeychainState({})).toMatchObject({ ok: true, data: { state: 'unavailable' } });
-    expect(await backend.api.listAccessKeys({})).toMatchObject({ ok: true, data: [{ secretStatus: 'unreadable' }] });
+    expect(await backend.api.keychain.getState({})).toMatchObject({ ok: true, data: { state: 'unavailable' } });
+    expect(await backend.api.accessKeys.list({})).toMatchObject({ ok: true, data: [{ secretStatus: 'unreadable' }] });
     expect(backend.clipboard.text).toBe('');
     expect(JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8'))).toEqual(existing);
   });

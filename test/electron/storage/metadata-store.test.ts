@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
-import { STORE_SCHEMA_VERSION } from '../../../electron/storage/store-schema';
+import { STORE_SCHEMA_VERSION } from '../../../electron/shared/store/schema';
 
 const record = {
   id: 'a280dc988b22',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessKeyFields } from '../../../../electron/core/access-keys/rules';
+import { accessKeyFields } from '../../../../electron/shared/access-keys/rules';
 
 const issueOf = (input: unknown) => {
   const result = accessKeyFields.safeParse(input);

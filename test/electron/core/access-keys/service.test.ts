@@ -15,7 +15,7 @@ afterEach(() => backend.cleanup());
 const storeText = () => readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
 
 async function create(name: string, description = '') {
-  const result = await backend.api.createAccessKey({ name, description });
+  const result = await backend.api.accessKeys.create({ name, description });
   if (!result.ok) throw new Error(`create failed: ${result.error.message}`);
   return result.data;
 }
@@ -49,7 +49,7 @@ describe('creating an access key', () => {
   it('refuses a name already taken in any case, inline, writing nothing', async () => {
     await create('Payments');
     const before = await storeText();
-    const result = await backend.api.createAccessKey({ name: 'payMENTS', description: '' });
+    const result = await backend.api.accessKeys.create({ name: 'payMENTS', description: '' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NAME_TAKEN', fields: { name: expect.stringMatching(/already used/) } } });
     expect(await storeText()).toBe(before);
     expect(await keytar.findCredentials(backend.service)).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('creating an access key', () => {
       { name: 'bad name', description: '' },
       { name: 'ok', description: 'x'.repeat(181) },
     ]) {
-      const result = await backend.api.createAccessKey(input);
+      const result = await backend.api.accessKeys.create(input);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     await expect(readFile(join(backend.dataDir, STORE_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -73,15 +73,15 @@ describe('creating an access key', () => {
     const second = await create('second');
     expect(await storeText()).not.toContain(second.id);
     expect(await keytar.getPassword(backend.service, second.id)).toMatch(/^[0-9A-F]{32}$/);
-    expect(await backend.api.getAppStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok', unsaved: { problem: expect.any(String) } } } });
+    expect(await backend.api.app.getStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok', unsaved: { problem: expect.any(String) } } } });
 
     await rm(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`), { recursive: true });
-    expect(await backend.api.saveStoreNow({})).toEqual({ ok: true, data: { saved: true } });
+    expect(await backend.api.store.saveNow({})).toEqual({ ok: true, data: { saved: true } });
     expect(await storeText()).toContain(second.id);
   });
 
   it('removes the new secret again when the record cannot be added (a concurrent create took the name)', async () => {
-    const results = await Promise.all([backend.api.createAccessKey({ name: 'twin', description: '' }), backend.api.createAccessKey({ name: 'TWIN', description: '' })]);
+    const results = await Promise.all([backend.api.accessKeys.create({ name: 'twin', description: '' }), backend.api.accessKeys.create({ name: 'TWIN', description: '' })]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'NAME_TAKEN' } });
     expect(await keytar.findCredentials(backend.service)).toHaveLength(1);
@@ -91,8 +91,8 @@ describe('creating an access key', () => {
 describe('an existing access key', () => {
   it('is listed and read without its secret', async () => {
     const key = await create('payments');
-    const list = await backend.api.listAccessKeys({});
-    const details = await backend.api.getAccessKey({ id: key.id });
+    const list = await backend.api.accessKeys.list({});
+    const details = await backend.api.accessKeys.get({ id: key.id });
     const secret = (await keytar.getPassword(backend.service, key.id))!;
     expect(list).toEqual({ ok: true, data: [key] });
     expect(details).toEqual({ ok: true, data: key });
@@ -101,18 +101,18 @@ describe('an existing access key', () => {
 
   it('reveals its secret only on request', async () => {
     const key = await create('payments');
-    const revealed = await backend.api.revealAccessKeySecret({ id: key.id });
+    const revealed = await backend.api.accessKeys.revealSecret({ id: key.id });
     expect(revealed).toEqual({ ok: true, data: { secret: await keytar.getPassword(backend.service, key.id) } });
   });
 
   it('copies the secret in main, so it never crosses to the renderer', async () => {
     const key = await create('payments');
-    const copied = await backend.api.copyAccessKeySecret({ id: key.id });
+    const copied = await backend.api.accessKeys.copySecret({ id: key.id });
     expect(copied).toEqual({ ok: true, data: { clearsAfterSeconds: 30 } });
     expect(backend.clipboard.text).toBe(await keytar.getPassword(backend.service, key.id));
-    expect(await backend.api.copyAccessKeyApiKey({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
+    expect(await backend.api.accessKeys.copyApiKey({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
     expect(backend.clipboard.text).toBe(key.apiKey);
-    expect(await backend.api.copyAccessKeyId({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
+    expect(await backend.api.accessKeys.copyId({ id: key.id })).toEqual({ ok: true, data: { copied: true } });
     expect(backend.clipboard.text).toBe(key.id);
   });
 
@@ -120,21 +120,21 @@ describe('an existing access key', () => {
     const key = await create('payments');
     await create('orders');
     const secret = await keytar.getPassword(backend.service, key.id);
-    const updated = await backend.api.updateAccessKey({ id: key.id, name: 'billing', description: 'renamed' });
+    const updated = await backend.api.accessKeys.update({ id: key.id, name: 'billing', description: 'renamed' });
     expect(updated).toMatchObject({ ok: true, data: { id: key.id, apiKey: key.apiKey, name: 'billing', description: 'renamed' } });
     expect(await keytar.getPassword(backend.service, key.id)).toBe(secret);
-    expect(await backend.api.updateAccessKey({ id: key.id, name: 'ORDERS', description: '' })).toMatchObject({
+    expect(await backend.api.accessKeys.update({ id: key.id, name: 'ORDERS', description: '' })).toMatchObject({
       ok: false,
       error: { code: 'NAME_TAKEN' },
     });
     // Its own name in another case is fine.
-    expect(await backend.api.updateAccessKey({ id: key.id, name: 'BILLING', description: '' })).toMatchObject({ ok: true });
+    expect(await backend.api.accessKeys.update({ id: key.id, name: 'BILLING', description: '' })).toMatchObject({ ok: true });
   });
 
   it('keeps its secret when its deletion cannot be saved yet, so a restart brings the key back whole', async () => {
     const key = await create('payments');
     await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`)); // the next save fails for real
-    expect(await backend.api.deleteAccessKey({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
+    expect(await backend.api.accessKeys.delete({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
     expect(await keytar.getPassword(backend.service, key.id)).not.toBeNull();
     expect(await storeText()).toContain(key.id);
   });
@@ -142,12 +142,12 @@ describe('an existing access key', () => {
   it('is deleted with its keychain entry', async () => {
     const key = await create('payments');
     const other = await create('orders');
-    expect(await backend.api.deleteAccessKey({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
+    expect(await backend.api.accessKeys.delete({ id: key.id })).toEqual({ ok: true, data: { id: key.id } });
     expect(await keytar.getPassword(backend.service, key.id)).toBeNull();
     expect(await keytar.getPassword(backend.service, other.id)).not.toBeNull();
     expect(await storeText()).not.toContain(key.id);
-    expect(await backend.api.getAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await backend.api.deleteAccessKey({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.get({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await backend.api.accessKeys.delete({ id: key.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 
@@ -158,25 +158,25 @@ describe('reconciling keychain and store', () => {
     await keytar.deletePassword(backend.service, lost.id);
     await keytar.setPassword(backend.service, 'feedfacecafe', 'LEFT-BEHIND');
 
-    const report = await backend.api.reconcileKeychain({});
+    const report = await backend.api.keychain.reconcile({});
     expect(report).toEqual({
       ok: true,
       data: { missingSecretIds: [lost.id], orphanAccounts: ['feedfacecafe'], orphansChecked: true, keychain: { state: 'ready' }, lateWritesRemoved: [] },
     });
 
-    const list = await backend.api.listAccessKeys({});
+    const list = await backend.api.accessKeys.list({});
     expect(list.ok && list.data.map((key) => [key.name, key.secretStatus])).toEqual([
       ['kept', 'present'],
       ['lost', 'missing'],
     ]);
-    expect(await backend.api.revealAccessKeySecret({ id: lost.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
-    expect(await backend.api.getAccessKey({ id: kept.id })).toMatchObject({ ok: true, data: { secretStatus: 'present' } });
+    expect(await backend.api.accessKeys.revealSecret({ id: lost.id })).toMatchObject({ ok: false, error: { code: 'SECRET_MISSING' } });
+    expect(await backend.api.accessKeys.get({ id: kept.id })).toMatchObject({ ok: true, data: { secretStatus: 'present' } });
   });
 
   it('a key just read from the store is "unchecked" until reconciled', async () => {
     const key = await create('payments');
     const fresh = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
-    expect(await fresh.api.getAccessKey({ id: key.id })).toMatchObject({ ok: true, data: { secretStatus: 'unchecked' } });
+    expect(await fresh.api.accessKeys.get({ id: key.id })).toMatchObject({ ok: true, data: { secretStatus: 'unchecked' } });
     await fresh.store.close();
   });
 });
@@ -192,13 +192,13 @@ describe('reconciling a large store', () => {
         data.accessKeys.push({ ...data.accessKeys[0]!, id: n.toString(16).padStart(12, '0'), name: `bulk-${n}`, apiKey: n.toString(16).toUpperCase().padStart(32, '0') });
       }
     });
-    const pass = backend.api.reconcileKeychain({});
+    const pass = backend.api.keychain.reconcile({});
     // A user action started during the pass finishes long before it.
-    const reveal = await Promise.race([backend.api.revealAccessKeySecret({ id: key.id }).then(() => 'reveal'), pass.then(() => 'pass')]);
+    const reveal = await Promise.race([backend.api.accessKeys.revealSecret({ id: key.id }).then(() => 'reveal'), pass.then(() => 'pass')]);
     expect(reveal).toBe('reveal');
     const report = await pass;
     expect(report).toMatchObject({ ok: true, data: { orphanAccounts: [], orphansChecked: false } });
     expect(report.ok && report.data.missingSecretIds).toHaveLength(ORPHAN_SCAN_LIMIT);
-    expect(await backend.api.reconcileKeychain({ includeOrphans: true })).toMatchObject({ ok: true, data: { orphanAccounts: ['feedfacecafe'], orphansChecked: true } });
+    expect(await backend.api.keychain.reconcile({ includeOrphans: true })).toMatchObject({ ok: true, data: { orphanAccounts: ['feedfacecafe'], orphansChecked: true } });
   }, 60_000);
 });

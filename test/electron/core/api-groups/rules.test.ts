@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiGroupFields } from '../../../../electron/core/api-groups/rules';
+import { apiGroupFields } from '../../../../electron/shared/api-groups/rules';
 
 const valid = { name: 'Orders', description: '', region: 'cn-north-1', environment: 'test', host: 'xv3xbwah945y.cn-north-1.jdcloud-api.net' };
 const messageOf = (input: object) => {

@@ -28,7 +28,7 @@ const fromFile = [{ source: 'payments.gatekey.json', kind: 'file' as const, base
 const storeText = () => readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
 
 async function importFile() {
-  return data(await backend.api.importKeys({ candidates: fromFile }));
+  return data(await backend.api.keyFiles.import({ candidates: fromFile }));
 }
 
 describe('one authorization per access key', () => {
@@ -39,7 +39,7 @@ describe('one authorization per access key', () => {
     const before = await storeText();
 
     for (const typed of [ACCESS_KEY_ID, ACCESS_KEY_ID.toUpperCase(), API_KEY.toLowerCase()]) {
-      expect(await backend.api.createAuthorization({ callerKey: typed, description: '' })).toEqual({
+      expect(await backend.api.authorizations.create({ callerKey: typed, description: '' })).toEqual({
         ok: false,
         error: expect.objectContaining({ code: 'ALREADY_EXISTS', existingId: created!.authorizationId }),
       });
@@ -49,10 +49,10 @@ describe('one authorization per access key', () => {
 
   it('finds the typed Access Key ID when its key file comes later, in the preview and the import', async () => {
     backend = await startTestBackend();
-    const typed = data(await backend.api.createAuthorization({ callerKey: ACCESS_KEY_ID, description: 'typed first' }));
-    expect(data(await backend.api.previewKeyImport({ candidates: fromFile }))).toEqual([expect.objectContaining({ status: 'alreadyAuthorized', existingId: typed.id })]);
+    const typed = data(await backend.api.authorizations.create({ callerKey: ACCESS_KEY_ID, description: 'typed first' }));
+    expect(data(await backend.api.keyFiles.previewImport({ candidates: fromFile }))).toEqual([expect.objectContaining({ status: 'alreadyAuthorized', existingId: typed.id })]);
     expect(await importFile()).toEqual({ created: [], alreadyAuthorized: [{ source: 'payments.gatekey.json', existingId: typed.id, apiKey: API_KEY }], rejected: [] });
-    expect(data(await backend.api.listAuthorizations({}))).toHaveLength(1);
+    expect(data(await backend.api.authorizations.list({}))).toHaveLength(1);
   }, 60_000);
 
   it('takes one item of an import per access key, even when two files pair its ID with different APIKeys', async () => {
@@ -62,8 +62,8 @@ describe('one authorization per access key', () => {
       new Date('2026-11-29T10:00:00.000Z'),
     );
     const candidates = [...fromFile, { source: 'forged.gatekey.json', kind: 'file' as const, base64: Buffer.from(keyFileText(forged)).toString('base64') }];
-    expect(data(await backend.api.previewKeyImport({ candidates })).map((entry) => entry.status)).toEqual(['new', 'duplicate']);
-    expect(data(await backend.api.importKeys({ candidates })).created).toHaveLength(1);
+    expect(data(await backend.api.keyFiles.previewImport({ candidates })).map((entry) => entry.status)).toEqual(['new', 'duplicate']);
+    expect(data(await backend.api.keyFiles.import({ candidates })).created).toHaveLength(1);
   }, 60_000);
 
   it('still knows both identifiers after a restart', async () => {
@@ -71,7 +71,7 @@ describe('one authorization per access key', () => {
     const [created] = (await importFile()).created;
     await backend.store.close();
     backend = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
-    expect(await backend.api.createAuthorization({ callerKey: ACCESS_KEY_ID, description: '' })).toMatchObject({
+    expect(await backend.api.authorizations.create({ callerKey: ACCESS_KEY_ID, description: '' })).toMatchObject({
       ok: false,
       error: { code: 'ALREADY_EXISTS', existingId: created!.authorizationId },
     });
@@ -90,7 +90,7 @@ describe('one authorization per access key', () => {
     };
     await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(old));
     backend = await startTestBackend({ dataDir });
-    expect(data(await backend.api.listAuthorizations({}))).toEqual([expect.objectContaining({ id: 'oldauth00001', description: 'old' })]);
+    expect(data(await backend.api.authorizations.list({}))).toEqual([expect.objectContaining({ id: 'oldauth00001', description: 'old' })]);
     expect(await importFile()).toMatchObject({ created: [], alreadyAuthorized: [{ existingId: 'oldauth00001' }] });
   }, 60_000);
 });

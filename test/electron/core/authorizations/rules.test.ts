@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessKeyDescription } from '../../../../electron/core/access-keys/rules';
-import { apiGroupFields } from '../../../../electron/core/api-groups/rules';
-import { authorizationFields, callerKey } from '../../../../electron/core/authorizations/rules';
-import { truncateText } from '../../../../electron/core/text-rules';
+import { accessKeyDescription } from '../../../../electron/shared/access-keys/rules';
+import { apiGroupFields } from '../../../../electron/shared/api-groups/rules';
+import { authorizationFields, callerKey } from '../../../../electron/shared/authorizations/rules';
+import { truncateText } from '../../../../electron/shared/text-rules';
 
 const messageOf = (input: string) => {
   const result = callerKey.safeParse(input);

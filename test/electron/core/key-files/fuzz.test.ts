@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildKeyFile, checksumOf, keyFileText, type KeyFile } from '../../../../electron/core/key-files/format';
+import { buildKeyFile, checksumOf, keyFileText } from '../../../../electron/core/key-files/format';
+import type { KeyFile } from '../../../../electron/shared/key-files/format';
 import { parseKeyFile } from '../../../../electron/core/key-files/parse';
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
@@ -87,8 +88,8 @@ describe('fuzzing the importer', () => {
       const candidate = index % 5 === 0
         ? { source: `v${index}`, kind: 'handoff' as const, text: `gatekey-apikey:${Buffer.from(bytes).toString('base64url')}` }
         : { source: `v${index}`, kind: 'file' as const, base64: Buffer.from(bytes).toString('base64') };
-      const preview = await backend.api.previewKeyImport({ candidates: [candidate] });
-      const summary = await backend.api.importKeys({ candidates: [candidate] });
+      const preview = await backend.api.keyFiles.previewImport({ candidates: [candidate] });
+      const summary = await backend.api.keyFiles.import({ candidates: [candidate] });
       if (!preview.ok || !summary.ok) {
         // Far too large to be a key file: refused by the IPC schema before the importer sees it.
         for (const result of [preview, summary]) expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

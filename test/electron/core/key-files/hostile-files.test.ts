@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildKeyFile, checksumOf, handoffText, keyFileText, type KeyFile } from '../../../../electron/core/key-files/format';
+import { buildKeyFile, checksumOf, handoffText, keyFileText } from '../../../../electron/core/key-files/format';
+import type { KeyFile } from '../../../../electron/shared/key-files/format';
 import type { Result } from '../../../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
 
@@ -53,7 +54,7 @@ describe('choosing files that are not what they seem', () => {
     await mkdir(join(folder, 'folder.gatekey.json'));
     provider.desktop.openPaths = [good, ...['link', 'pipe', 'folder'].map((name) => join(folder, `${name}.gatekey.json`))];
 
-    const chosen = data(await provider.api.chooseKeyFiles({}));
+    const chosen = data(await provider.api.keyFiles.choose({}));
     expect(chosen.candidates.map((c) => c.source)).toEqual(['good.gatekey.json']);
     expect(chosen.refused).toEqual([
       { source: 'link.gatekey.json', reason: expect.stringMatching(/symbolic link/) },
@@ -69,10 +70,10 @@ describe('choosing files that are not what they seem', () => {
     execFileSync('mkfifo', [join(folder, 'k201.gatekey.json')]);
     provider.desktop.openPaths = [...paths, join(folder, 'k201.gatekey.json')];
 
-    const chosen = data(await provider.api.chooseKeyFiles({}));
+    const chosen = data(await provider.api.keyFiles.choose({}));
     expect(chosen.candidates).toHaveLength(200);
     expect(chosen.refused).toEqual(['k200.gatekey.json', 'k201.gatekey.json'].map((source) => ({ source, reason: 'Only 200 items can be imported at once; import the rest separately.' })));
-    const preview = data(await provider.api.previewKeyImport({ candidates: chosen.candidates }));
+    const preview = data(await provider.api.keyFiles.previewImport({ candidates: chosen.candidates }));
     expect(preview.filter((entry) => entry.status === 'new')).toHaveLength(200);
   }, 120_000);
 });
@@ -90,7 +91,7 @@ describe('key files built to break the parser', () => {
     expect(surrogate).toContain('"pay\\ud800"');
 
     const summary = data(
-      await provider.api.importKeys({
+      await provider.api.keyFiles.import({
         candidates: [asCandidate('nested', nested), asCandidate('twice', twice), asCandidate('surrogate', surrogate), asCandidate('good', keyFileText(good))],
       }),
     );
@@ -106,9 +107,9 @@ describe('key files built to break the parser', () => {
     // Descriptions of the full 256; "a: " + 252 letters puts the limit inside the character that follows.
     const pair = sealed(keyFile('d4d4d4d4d4d4', 'a'), { description: `${'x'.repeat(252)}💳ab` });
     const accent = sealed(keyFile('e5e5e5e5e5e5', 'a'), { description: `${'y'.repeat(252)}e\u0301ab` });
-    const summary = data(await provider.api.importKeys({ candidates: [asCandidate('pair', keyFileText(pair)), asCandidate('accent', keyFileText(accent))] }));
+    const summary = data(await provider.api.keyFiles.import({ candidates: [asCandidate('pair', keyFileText(pair)), asCandidate('accent', keyFileText(accent))] }));
     expect(summary.created).toHaveLength(2);
-    const descriptions = data(await provider.api.listAuthorizations({})).map((a) => a.description);
+    const descriptions = data(await provider.api.authorizations.list({})).map((a) => a.description);
     expect(descriptions).toEqual(expect.arrayContaining([`a: ${'x'.repeat(252)}`, `a: ${'y'.repeat(252)}`]));
     // Never half a surrogate pair (a lone half is its own code point under the u flag).
     expect(descriptions.filter((text) => /\p{Cs}/u.test(text))).toEqual([]);
@@ -119,7 +120,7 @@ describe('handoff text wrapped by chat or e-mail', () => {
   it('imports in main when quoted, indented and broken over CRLF lines', async () => {
     const line = handoffText(keyFile('f6f6f6f6f6f6', 'wrapped'));
     const quoted = `> ${line.slice(0, 50)}\r\n>   ${line.slice(50, 120)}\r\n> > ${line.slice(120)}\r\n`;
-    const summary = data(await provider.api.importKeys({ candidates: [{ source: 'mail', kind: 'handoff', text: quoted }] }));
+    const summary = data(await provider.api.keyFiles.import({ candidates: [{ source: 'mail', kind: 'handoff', text: quoted }] }));
     expect(summary).toMatchObject({ created: [{ source: 'mail' }], rejected: [] });
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildKeyFile, checksumOf, handoffText, keyFileText, type KeyFile } from '../../../../electron/core/key-files/format';
+import { buildKeyFile, checksumOf, handoffText, keyFileText } from '../../../../electron/core/key-files/format';
+import type { KeyFile } from '../../../../electron/shared/key-files/format';
 import { parseHandoffText, parseKeyFile } from '../../../../electron/core/key-files/parse';
 
 const record = {

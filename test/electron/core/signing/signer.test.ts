@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalHeaders, canonicalPath, canonicalQuery } from '../../../../electron/core/signing/canonical';
+import { canonicalHeaders, canonicalPath, canonicalQuery } from '../../../../electron/shared/signing/canonical';
 import { sign, signingDate, type SignInput } from '../../../../electron/core/signing/signer';
 
 describe('the published vectors', () => {

@@ -17,7 +17,7 @@ function data<T>(result: Result<T>): T {
 
 beforeEach(async () => {
   backend = await startTestBackend();
-  key = data(await backend.api.createAccessKey({ name: 'caller', description: '' }));
+  key = data(await backend.api.accessKeys.create({ name: 'caller', description: '' }));
   const secret = (await keytar.getPassword(backend.service, key.id))!;
   gateway = await startVerifyingGateway(new Map([[key.apiKey, secret]]));
 });
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 const call = (overrides: Record<string, unknown>) =>
-  backend.api.sendTestCall({
+  backend.api.testCall.send({
     credentials: { kind: 'stored', accessKeyId: key.id },
     algorithm: 'JDCLOUD2',
     method: 'GET',
@@ -69,7 +69,7 @@ describe('a signed test call to a verifying gateway', () => {
   });
 
   it('previews without sending', async () => {
-    const preview = data(await backend.api.previewTestCall({ credentials: { kind: 'stored', accessKeyId: key.id }, algorithm: 'JDCLOUD2', method: 'GET', url: `${gateway.origin}/x`, headers: [], body: '', region: 'cn-north-1', service: 's' }));
+    const preview = data(await backend.api.testCall.preview({ credentials: { kind: 'stored', accessKeyId: key.id }, algorithm: 'JDCLOUD2', method: 'GET', url: `${gateway.origin}/x`, headers: [], body: '', region: 'cn-north-1', service: 's' }));
     expect(preview.headers.map(([name]) => name)).toEqual(['host', 'x-jdcloud-date', 'x-jdcloud-nonce', 'Authorization']);
     expect(preview.headers[0]).toEqual(['host', `127.0.0.1:${gateway.port}`]);
     expect(gateway.calls).toEqual([]);

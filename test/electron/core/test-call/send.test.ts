@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_RESPONSE_BYTES, sendRequest } from '../../../../electron/core/test-call/send';
+import { MAX_RESPONSE_BYTES, sendRequest } from '../../../../electron/adapters/http/send-request';
 
 // Real sockets on 127.0.0.1: each server answers in one particular way.
 const servers: Server[] = [];

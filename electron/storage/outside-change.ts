@@ -1,0 +1,65 @@
+import { unchangedOnDisk, type DiskState } from './disk-state';
+import { stampOf } from './disk-stamp';
+import { ChangedOnDisk } from './json-store-file';
+import { statusAfterFailedSave } from './save-failure';
+import type { StoreInternals } from './store-internals';
+import { COLLECTIONS, emptyStore, type Collection, type StoreData } from '../shared/store/schema';
+
+/** What a look at the data file found (MetadataStore.checkOutsideChange). */
+export type OutsideChange =
+  /** The file is what Gatekey last read or wrote. */
+  | { kind: 'unchanged' }
+  /** Not looked at: a save ran meanwhile (its own check decides), or the store is closed, unreadable or already in conflict. */
+  | { kind: 'skipped' }
+  /** The writing instance: something else changed the file, and the user chooses (status 'conflict'). */
+  | { kind: 'conflict' }
+  /** A read-only instance took the new file; `collections` differ from what it had. */
+  | { kind: 'reloaded'; collections: Collection[] }
+  /** A read-only instance could not read the new file (half-written, from a newer Gatekey): it keeps what it had. */
+  | { kind: 'unreadable' };
+
+/** The file's stamp when it was last found unchanged, with the disk state (by identity) it matched. */
+export interface SeenFile {
+  disk: DiskState | null;
+  stamp: string | null;
+}
+
+/**
+ * Whether the file is still what the store last read or wrote: the same stamp
+ * as when that was last confirmed says so cheaply; anything else is decided by
+ * the bytes. `seen` is what to remember when it is unchanged.
+ */
+export async function unchangedSince(file: string, disk: DiskState | null, seen: SeenFile | undefined): Promise<{ unchanged: boolean; seen: SeenFile }> {
+  const stamp = await stampOf(file);
+  if (seen && seen.disk === disk && seen.stamp === stamp) return { unchanged: true, seen };
+  return { unchanged: await unchangedOnDisk(file, disk), seen: { disk, stamp } };
+}
+
+/**
+ * Acts on a data file that something else changed. The instance that writes
+ * the folder holds the lock, so no other Gatekey and no CLI wrote it: it says
+ * so at once (a conflict, as its next save would find) and, as before, takes
+ * nothing and overwrites nothing until the user chooses. A read-only instance
+ * has nothing of its own to lose and shows the writer's data: it reloads.
+ */
+export async function takeOutsideChange(store: StoreInternals): Promise<OutsideChange> {
+  const status = store.status;
+  if (status.state === 'ok') {
+    store.status = statusAfterFailedSave(store, new ChangedOnDisk('The data file was changed by another program since Gatekey read it.')).status;
+    return { kind: 'conflict' };
+  }
+  if (status.state !== 'readOnly' || status.cause === 'requested') return { kind: 'skipped' };
+  const before = store.db.data;
+  try {
+    await store.db.read();
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  if (store.adapter.disk === null) store.db.data = emptyStore(); // the writer deleted it: empty now
+  return { kind: 'reloaded', collections: changedCollections(before, store.db.data) };
+}
+
+/** Collections whose records differ; untouched ones keep their identity, reloaded ones are compared by content. */
+function changedCollections(before: StoreData, after: StoreData): Collection[] {
+  return COLLECTIONS.filter((name) => before[name] !== after[name] && JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+}

@@ -1,0 +1,47 @@
+import { useIsFetching, useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KeyImportPreviewEntry } from '../../../electron/shared/key-files/types';
+import { client, type Result } from '../api';
+import { useAppStore } from '../store';
+import type { KeyImportDraft } from '../store/key-import-slice';
+import { queryKeys } from './keys';
+import { useResultMutation } from './mutation';
+import { unwrap } from './unwrap';
+
+const IMPORT_KEYS = ['importKeys'] as const;
+
+/** What main would do with each candidate of this draft; an empty draft (all refused here) asks nothing. */
+export const useKeyImportPreview = ({ draft, candidates }: KeyImportDraft) =>
+  useQuery({
+    queryKey: queryKeys.keyImport.preview(draft),
+    queryFn: async (): Promise<KeyImportPreviewEntry[]> => (candidates.length > 0 ? unwrap(await client.keyFiles.previewImport({ candidates })) : []),
+    // One draft's answer is of no use once its dialog has gone.
+    gcTime: 0,
+  });
+
+/** A preview is being worked out or an import is running: no second one starts over it. */
+export const useKeyImportBusy = (): boolean =>
+  useIsFetching({ queryKey: queryKeys.keyImport.all }) + useIsMutating({ mutationKey: IMPORT_KEYS }) > 0;
+
+/** Creates the draft's new authorizations; its summary replaces the preview (unless the dialog was closed meanwhile). */
+export function useImportKeys() {
+  const queries = useQueryClient();
+  return useResultMutation(({ candidates }: KeyImportDraft) => client.keyFiles.import({ candidates }), {
+    key: IMPORT_KEYS,
+    async onOk(summary, { draft, refused }) {
+      // Refreshed first, so the summary's Open and Bind find the new rows.
+      await queries.invalidateQueries({ queryKey: queryKeys.authorizations.all });
+      useAppStore.getState().showKeyImportSummary(draft, { ...summary, rejected: [...summary.rejected, ...refused] });
+    },
+  });
+}
+
+/** Main's open dialog; resolves whether anything was chosen (Cancel leaves everything as it was). */
+export async function chooseKeyFilesToImport(): Promise<Result<{ chosen: boolean }>> {
+  const result = await client.keyFiles.choose({});
+  if (!result.ok) return result;
+  const { candidates, refused } = result.data;
+  const chosen = candidates.length + refused.length > 0;
+  if (chosen) useAppStore.getState().openKeyImport(candidates, refused);
+  return { ok: true, data: { chosen } };
+}
+
