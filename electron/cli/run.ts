@@ -23,7 +23,8 @@ export interface CliIo {
 
 async function listKeys(command: CommandLine, io: CliIo): Promise<number> {
   const keys = await readAccessKeys(io.env);
-  const rows = keys.map(({ id, name, apiKey, description, createdAt }) => ({ id, name, apiKey, description, createdAt }));
+  // --json prints each record whole (a record never holds a secret), so a new field shows up here by itself.
+  const rows = keys.map(({ updatedAt: _updatedAt, ...row }) => row);
   if (command.values.json) io.out(JSON.stringify(rows, null, 2));
   else if (rows.length === 0) io.err('No access keys yet. Create one in Gatekey.');
   else for (const row of rows) io.out(`${row.name}\t${row.id}\t${row.apiKey}`);

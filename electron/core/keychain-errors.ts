@@ -1,5 +1,6 @@
 import { errorReasons, type ErrorReason } from '../shared/error-reasons';
 import { AppError, type ErrorDetails } from '../shared/errors';
+import { keychainStateOf } from '../shared/keychain-state';
 import type { ReportedKeychainState } from './ports/secret-store';
 
 /** The reasons a keychain library failure can be; each one's code is in the registry. */
@@ -144,10 +145,8 @@ type UnreadableState = Exclude<ReportedKeychainState, { state: 'ready' }>;
 
 /** The keychain state a keychain error implies, with the error's reason so it can be raised again unchanged. */
 export function stateOf(error: AppError): UnreadableState {
-  const said = { message: error.message, reason: error.reason, params: error.params };
-  if (error.code === 'KEYCHAIN_LOCKED') return { state: 'locked', ...said };
-  if (error.code === 'KEYCHAIN_TIMEOUT') return { state: 'timeout', ...said };
-  return { state: 'unavailable', ...said };
+  // Callers ask only of keychain errors (isKeychainError); anything else reads as an unavailable keychain.
+  return keychainStateOf(error) ?? { state: 'unavailable', message: error.message, reason: error.reason, params: error.params };
 }
 
 /** The error a reported state stands for: the very one it was learnt from. */

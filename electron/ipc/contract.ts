@@ -5,6 +5,7 @@ import { apiGroupFields, apiGroupId } from '../shared/api-groups/rules';
 import type { ApiGroupSummary } from '../shared/api-groups/types';
 import { authorizationDescription, authorizationFields, authorizationId } from '../shared/authorizations/rules';
 import type { AuthorizationSummary, BoundGroup } from '../shared/authorizations/types';
+import { MAX_HANDOFF_TEXT_CHARS, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, MAX_SOURCE_CHARS } from '../shared/key-files/import-rules';
 import type { KeyFileExport, KeyImportPreviewEntry, KeyImportSummary, KeyCandidate } from '../shared/key-files/types';
 import type { SignedRequest } from '../shared/signing/types';
 import { testCallInput } from '../shared/test-call/rules';
@@ -52,12 +53,12 @@ export interface AboutInfo {
   dataFolder: string;
 }
 
-/** Key files are under 1 KiB; 64 KiB is refused before reading, so base64 of it bounds a candidate. */
+/** Key files are under 1 KiB; a larger file is refused before reading, so base64 of the limit bounds a candidate. */
 const keyCandidate = z.discriminatedUnion('kind', [
-  z.strictObject({ source: z.string().max(255), kind: z.literal('file'), base64: z.string().max(Math.ceil((64 * 1024 + 1) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/) }),
-  z.strictObject({ source: z.string().max(255), kind: z.literal('handoff'), text: z.string().max(100 * 1024) }),
+  z.strictObject({ source: z.string().max(MAX_SOURCE_CHARS), kind: z.literal('file'), base64: z.string().max(Math.ceil((MAX_KEY_FILE_BYTES + 1) / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/) }),
+  z.strictObject({ source: z.string().max(MAX_SOURCE_CHARS), kind: z.literal('handoff'), text: z.string().max(MAX_HANDOFF_TEXT_CHARS) }),
 ]) satisfies z.ZodType<KeyCandidate>;
-const keyCandidates = z.strictObject({ candidates: z.array(keyCandidate).max(200) });
+const keyCandidates = z.strictObject({ candidates: z.array(keyCandidate).max(MAX_IMPORT_ITEMS) });
 
 /** Most groups one Bind can name: far above any real catalogue, low enough to bound the work. */
 const MAX_BIND = 5_000;
@@ -194,7 +195,7 @@ export type Input<M extends Method> = z.input<ChannelOf<M>['input']>;
 export type ValidInput<M extends Method> = z.output<ChannelOf<M>['input']>;
 export type Output<M extends Method> = NonNullable<ChannelOf<M>['output']>;
 
-export type EventType = keyof typeof events;
+type EventType = keyof typeof events;
 export type MainEvent = { [T in EventType]: { type: T; data: NonNullable<(typeof events)[T]['data']> } }[EventType];
 
 /** The IPC channel name of a method. */

@@ -58,7 +58,7 @@ async function start(): Promise<void> {
     dispatch: backend.dispatch,
     isTrusted: (event) => isTrustedSender(event, { webContentsId: mainWebContentsId }),
   });
-  forwardEvents(backend.events, () => mainWindow?.webContents);
+  forwardEvents(backend.events, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined));
   openMainWindow();
   quitAfter(backend);
   // macOS keeps the app running without windows; the dock icon brings one back.

@@ -3,6 +3,7 @@ import { channelOf, EVENT_CHANNEL, methods, type Method } from '../ipc/contract'
 import type { MainEvents } from '../ipc/main-events';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Result } from '../ipc/result';
+import { isAppPage } from './trusted-sender';
 
 export interface IpcGate {
   isTrusted: (event: IpcMainInvokeEvent) => boolean;
@@ -38,10 +39,17 @@ export function registerIpc(ipc: Pick<IpcMain, 'handle'>, gate: IpcGate): void {
   }
 }
 
-/** Sends every backend event to the app window (only that one: events are for Gatekey's own page). */
-export function forwardEvents(events: MainEvents, appWindow: () => Pick<WebContents, 'send' | 'isDestroyed'> | undefined): () => void {
+/** The parts of the app window's WebContents that forwarding reads. */
+export type EventReceiver = Pick<WebContents, 'send' | 'isDestroyed'> & { mainFrame: { url: string } };
+
+/**
+ * Sends every backend event to the app window, and only while it shows
+ * Gatekey's own page: a window navigated elsewhere must not learn what changed.
+ */
+export function forwardEvents(events: MainEvents, appWindow: () => EventReceiver | undefined): () => void {
   return events.subscribe((event) => {
     const target = appWindow();
-    if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, event);
+    // isDestroyed first: reading mainFrame of a destroyed WebContents throws.
+    if (target && !target.isDestroyed() && isAppPage(target.mainFrame.url)) target.send(EVENT_CHANNEL, event);
   });
 }

@@ -24,8 +24,11 @@ export function isTrustedSender(event: IpcSender, trusted: TrustedWindow): boole
   return isAppPage(frame.url);
 }
 
-/** app://gatekey/index.html (query and hash ignored; escapes and dot segments as the browser resolves them). */
-function isAppPage(url: string): boolean {
+/**
+ * app://gatekey/index.html (query and hash ignored; escapes and dot segments as the browser resolves them).
+ * Also decides where main's events may go, so both directions trust the same page.
+ */
+export function isAppPage(url: string): boolean {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username || parsed.password) return false;

@@ -15,9 +15,10 @@ import type { StoreInternals } from './store-internals';
 import { emptyStore, type StoreData } from '../shared/store/schema';
 import type { ConflictResolution, StoreStatus } from '../shared/store/status';
 import { takeDataFolder } from './take-folder';
-import { takeOutsideChange, unchangedSince, type OutsideChange, type SeenFile } from './outside-change';
-import { stampOf } from './disk-stamp';
-import { watchFile, type FileWatch, type FileWatchOptions } from './store-watch';
+import type { OutsideChange } from './outside-change';
+import { OutsideChangeCheck, watchOutsideChanges } from './outside-check';
+import { StatusCell } from './status-cell';
+import type { FileWatch, FileWatchOptions } from './store-watch';
 import type { Collection } from '../shared/store/schema';
 import type { RecordStore } from '../core/ports/record-store';
 
@@ -58,13 +59,9 @@ export class MetadataStore implements RecordStore {
   private readonly saves = new CoalescedSaves(() => this.persist());
   private readonly retry = new SaveRetry();
   private closed = false;
-  private latest: StoreStatus;
+  private readonly statusCell: StatusCell;
   private watch: FileWatch | undefined;
-  /** The file's stamp when last found to be ours (after a save or a check): saves do not come back as outside changes. */
-  private seen: SeenFile | undefined;
-  /** Saves started, and whether one runs: a check that overlaps a save cannot tell its bytes from another program's. */
-  private savesStarted = 0;
-  private saving = false;
+  private readonly outside = new OutsideChangeCheck();
 
   private constructor(
     private readonly db: Low<StoreData>,
@@ -72,20 +69,13 @@ export class MetadataStore implements RecordStore {
     initial: StoreStatus,
     private releaseLock: () => Promise<void>,
     private readonly now: () => Date,
-    private readonly onStatus: (status: StoreStatus) => void = () => undefined,
+    onStatus?: (status: StoreStatus) => void,
   ) {
-    this.latest = initial;
+    this.statusCell = new StatusCell(initial, onStatus);
   }
 
-  /** Every status change goes through here, so the window hears of each one (and of nothing that is not one). */
   private get current(): StoreStatus {
-    return this.latest;
-  }
-
-  private set current(status: StoreStatus) {
-    const before = this.latest;
-    this.latest = status;
-    if (JSON.stringify(before) !== JSON.stringify(status)) this.onStatus(status);
+    return this.statusCell.value;
   }
 
   static async open(file: string, options: StoreOptions = {}): Promise<MetadataStore> {
@@ -94,13 +84,7 @@ export class MetadataStore implements RecordStore {
     const db = new Low<StoreData>(adapter, emptyStore());
     const make = (status: StoreStatus, release: () => Promise<void> = async () => undefined) => {
       const store = new MetadataStore(db, adapter, status, release, now, options.onStatus);
-      const { onOutsideChange } = options;
-      if (onOutsideChange && !options.readOnly) {
-        store.watch = watchFile(file, async () => {
-          const change = await store.checkOutsideChange();
-          if (change.kind === 'reloaded' && change.collections.length > 0) onOutsideChange(change.collections);
-        }, options.watch);
-      }
+      if (options.onOutsideChange && !options.readOnly) store.watch = watchOutsideChanges(file, store, options.onOutsideChange, options.watch);
       return store;
     };
 
@@ -196,7 +180,7 @@ export class MetadataStore implements RecordStore {
       const { release, ...restored } = await restoreHoldingFolder(this.current.file, this.now());
       this.releaseLock = release;
       await this.db.read();
-      this.current = { state: 'ok', file: this.current.file };
+      this.statusCell.value = { state: 'ok', file: this.current.file };
       return restored;
     });
     this.queue = run.catch(() => undefined);
@@ -211,16 +195,7 @@ export class MetadataStore implements RecordStore {
   checkOutsideChange(): Promise<OutsideChange> {
     const run = this.queue.then(async (): Promise<OutsideChange> => {
       await this.saves.settled();
-      const state = this.current.state;
-      if (this.closed || this.saving || state === 'conflict' || state === 'unreadable') return { kind: 'skipped' };
-      const started = this.savesStarted;
-      const { unchanged, seen } = await unchangedSince(this.adapter.file, this.adapter.disk, this.seen);
-      if (this.savesStarted !== started || this.closed) return { kind: 'skipped' };
-      if (unchanged) {
-        this.seen = seen;
-        return { kind: 'unchanged' };
-      }
-      const change = await takeOutsideChange(this.internals);
+      const change = await this.outside.check(this.internals, () => this.closed);
       if (change.kind === 'conflict') this.retry.reset(); // never retried over: the user decides
       return change;
     });
@@ -252,20 +227,18 @@ export class MetadataStore implements RecordStore {
   }
 
   private async persist(): Promise<void> {
-    this.savesStarted += 1;
-    this.saving = true;
+    this.outside.saveStarted();
     try {
       await this.db.write();
       this.retry.reset();
-      this.current = { state: 'ok', file: this.current.file };
-      // What we just wrote, so the folder watch does not read it back as someone else's.
-      this.seen = { disk: this.adapter.disk, stamp: await stampOf(this.adapter.file).catch(() => null) };
+      this.statusCell.value = { state: 'ok', file: this.current.file };
+      await this.outside.saved(this.internals);
     } catch (error) {
       const { status, retry } = statusAfterFailedSave(this.internals, error);
-      this.current = status;
+      this.statusCell.value = status;
       if (retry && !this.closed) this.retry.schedule(() => void this.flush()); // once closed, the lock is gone: never write without it
     } finally {
-      this.saving = false;
+      this.outside.saveEnded();
     }
   }
 
@@ -281,7 +254,7 @@ export class MetadataStore implements RecordStore {
         return store.current;
       },
       set status(status: StoreStatus) {
-        store.current = status;
+        store.statusCell.value = status;
       },
       requestSave: () => this.saves.request(),
     };

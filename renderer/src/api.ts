@@ -10,7 +10,7 @@ import type {} from './global';
  */
 
 export type { IpcError, Result };
-export type AccessKeyInput = { [K in keyof AccessKeyFields]: string };
+export type AccessKeyInput = { [K in keyof AccessKeyFields]-?: string };
 
 /** The bridge itself failed (no preload, IPC torn down): main never answered. */
 function unreachable(error: unknown): Result<never> {

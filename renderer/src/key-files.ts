@@ -1,4 +1,4 @@
-import { handoffLines, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../electron/shared/key-files/import-rules';
+import { handoffLines, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, MAX_SOURCE_CHARS, TOO_BIG, TOO_MANY } from '../../electron/shared/key-files/import-rules';
 import type { KeyCandidate } from '../../electron/shared/key-files/types';
 import { truncateText } from '../../electron/shared/text-rules';
 
@@ -10,14 +10,13 @@ import { truncateText } from '../../electron/shared/text-rules';
 
 // The limits and the handoff rule are main's own (a pure module both sides import).
 export { HANDOFF_PREFIX, looksLikeHandoffText, MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES } from '../../electron/shared/key-files/import-rules';
-const MAX_SOURCE = 255;
 
 export interface Refusal {
   source: string;
   reason: string;
 }
 
-const sourceOf = (name: string) => truncateText(name, MAX_SOURCE, '…') || 'Unnamed file';
+const sourceOf = (name: string) => truncateText(name, MAX_SOURCE_CHARS, '…') || 'Unnamed file';
 
 /** Base64 in chunks: spreading a whole file into `String.fromCharCode` would overflow the stack. */
 export function bytesToBase64(bytes: Uint8Array): string {

@@ -1,5 +1,6 @@
 import type { Output } from '../../electron/ipc/contract';
 import type { IpcError } from './api';
+import { keychainStateOf as sharedStateOf } from '../../electron/shared/keychain-state';
 
 /** What main knows of the keychain without reading a secret; `message` names the cause and the fix. */
 export type KeychainState = Output<'keychain.getState'>;
@@ -10,18 +11,7 @@ export const isUnreadable = (keychain: KeychainState | null | undefined): keycha
   keychain != null && keychain.state !== 'ready';
 
 /** The keychain state that a failed keychain call reveals; null when the error says nothing about the keychain. */
-export function keychainStateOf(error: IpcError): UnreadableKeychain | null {
-  switch (error.code) {
-    case 'KEYCHAIN_LOCKED':
-      return { state: 'locked', message: error.message };
-    case 'KEYCHAIN_TIMEOUT':
-      return { state: 'timeout', message: error.message };
-    case 'KEYCHAIN_UNAVAILABLE':
-      return { state: 'unavailable', message: error.message };
-    default:
-      return null;
-  }
-}
+export const keychainStateOf = (error: IpcError): UnreadableKeychain | null => sharedStateOf(error);
 
 const headings: Record<UnreadableKeychain['state'], string> = {
   locked: 'The OS keychain is locked',

@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiOver, testKeychainService, type TestBackend } from '../support/test-backend';
-import { connectBackend, dataDirWith, disconnect, findToast, record, renderApp } from './helpers';
+import { connectBackend, dataDirWith, disconnect, findToast, record, renderApp, withOverride } from './helpers';
 
 let backend: TestBackend | undefined;
 afterEach(() => disconnect(backend));
@@ -124,10 +124,63 @@ describe('Access Key list', () => {
     window.api = apiOver(backend.dispatch);
     const { user } = await renderApp();
     await backend.api.accessKeys.create({ name: 'from-another-window', description: '' });
-    // Long enough for an event to have arrived, were one on its way.
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(screen.queryByRole('button', { name: 'from-another-window' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByRole('button', { name: 'from-another-window' })).toBeTruthy();
+  });
+
+  it('keeps Refresh usable while main\'s event has the list asked again, and joins that refetch', async () => {
+    backend = await connectBackend({ dataDir: await dataDirWith(seeded) });
+    const real = backend.api;
+    let lists = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    window.api = withOverride(real, 'accessKeys.list', async (input) => {
+      lists += 1;
+      if (holding) await released;
+      return real.accessKeys.list(input);
+    });
+    const { user } = await renderApp();
+    // From here main's answers to the list wait until released: the refetch is visibly running.
+    holding = true;
+    lists = 0;
+
+    await real.accessKeys.create({ name: 'from-the-cli', description: '' });
+    await waitFor(() => expect(lists).toBe(1));
+    const refresh = screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' });
+    expect(refresh.disabled).toBe(false);
+    await user.click(refresh);
+    release();
+    expect(await screen.findByRole('button', { name: 'from-the-cli' })).toBeTruthy();
+    expect(lists).toBe(1);
+  });
+
+  it('drops "secret missing" once Show finds the secret put back behind the app\'s back, without asking for the list', async () => {
+    const service = testKeychainService();
+    for (const { id } of seeded) if (id !== 'aaaaaaaaaa01') await keytar.setPassword(service, id, 'S'.repeat(32));
+    backend = await connectBackend({ dataDir: await dataDirWith(seeded), service });
+    const real = backend.api;
+    let lists = 0;
+    window.api = withOverride(real, 'accessKeys.list', (input) => {
+      lists += 1;
+      return real.accessKeys.list(input);
+    });
+    const { user } = await renderApp();
+    const badgeIn = (name: string) => within(screen.getByRole('button', { name }).closest('td')!).queryByText('secret missing');
+    expect(badgeIn('orders-api')).toBeTruthy();
+
+    await keytar.setPassword(service, 'aaaaaaaaaa01', 'R'.repeat(32));
+    lists = 0;
+    await user.click(screen.getByRole('button', { name: 'orders-api' }));
+    await screen.findByRole('heading', { level: 1, name: 'orders-api' });
+    await user.click(screen.getByRole('button', { name: 'Show APISecret' }));
+    expect(await screen.findByText('R'.repeat(32))).toBeTruthy();
+    expect(screen.queryByText('secret missing')).toBeNull();
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('button', { name: 'Access Key' }));
+    await screen.findByRole('heading', { level: 1, name: 'Access Key' });
+    expect(badgeIn('orders-api')).toBeNull();
+    expect(lists).toBe(0);
   });
 });

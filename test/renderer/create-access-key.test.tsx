@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryClient } from '../../renderer/src/queries/query-client';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, renderApp, withOverride } from './helpers';
 
@@ -104,5 +105,28 @@ describe('Create Access Key', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await storedKeys()).toEqual([]);
+  });
+
+  it('asks main for the list once per create: main\'s event refreshes it, the answer only patches it', async () => {
+    let lists = 0;
+    window.api = withOverride(backend.api, 'accessKeys.list', (input) => {
+      lists += 1;
+      return backend.api.accessKeys.list(input);
+    });
+    const { user } = await renderApp();
+    lists = 0;
+
+    await user.click(screen.getAllByRole('button', { name: 'Create Access Key' })[0]!);
+    const dialog = await screen.findByRole('dialog', { name: 'Create Access Key' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Name/ }), 'billing-prod{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'billing-prod' })).toBeTruthy();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(lists).toBe(1);
+
+    // Back on the list, the new key is there without asking again.
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('button', { name: 'Access Key' }));
+    expect(await screen.findByRole('button', { name: 'billing-prod' })).toBeTruthy();
+    expect(queryClient.isFetching()).toBe(0);
+    expect(lists).toBe(1);
   });
 });

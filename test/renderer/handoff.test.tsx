@@ -271,6 +271,60 @@ describe('Import key files', () => {
     expect(screen.getByRole('dialog', { name: 'Bind API Groups' })).toBeTruthy();
   });
 
+  it('shows how far an import of several keys has got while main works, and no bar for a single key', async () => {
+    const batch = [1, 2, 3].map((n) => keyFile(`d${n}`.repeat(6), `batch-${n}`));
+    backend.desktop.openPaths = await Promise.all(batch.map((key, n) => writeKeyFile(`batch-${n}.gatekey.json`, keyFileText(key))));
+    // Main's real progress events and reply, except that its last event and its reply wait for the
+    // test (as behind a slow disk): an import this small is over before the page could be looked at.
+    let release = () => undefined as void;
+    let held = new Promise<void>((resolve) => (release = resolve));
+    const real = backend.api.keyFiles.import;
+    window.api = {
+      ...withOverride(backend.api, 'keyFiles.import', async (input) => {
+        const reply = await real(input);
+        await held;
+        return reply;
+      }),
+      events: {
+        subscribe: (listener) =>
+          backend.api.events.subscribe((event) => {
+            if (event.type === 'progress' && event.data.done === event.data.total) void held.then(() => listener(event));
+            else listener(event);
+          }),
+      },
+    };
+    const { user, create } = await openCreate();
+    await user.click(within(create).getByRole('button', { name: 'Import key file…' }));
+    const dialog = await importDialog();
+    expect(within(dialog).queryByRole('progressbar')).toBeNull();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Create 3 authorizations' }));
+    // Two of three done: the third is on its way.
+    const bar = await within(dialog).findByRole('progressbar', { name: 'Importing 3 of 3' });
+    expect(bar.tagName).toBe('PROGRESS');
+    expect([(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max]).toEqual([2, 3]);
+    expect(within(dialog).getByRole('button', { name: 'Creating…' })).toBeTruthy();
+
+    await act(async () => release());
+    await screen.findByText('Created 3 authorizations.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(useAppStore.getState().progress).toEqual({});
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+
+    // One key: main says "0 of 1" before it is done, which is no news worth a bar.
+    held = new Promise<void>((resolve) => (release = resolve));
+    backend.desktop.openPaths = [await writeKeyFile('orders.gatekey.json', keyFileText(fresh))];
+    await user.click(screen.getAllByRole('button', { name: 'Create Authorization' })[0]!);
+    await user.click(within(screen.getByRole('dialog', { name: 'Create Authorization' })).getByRole('button', { name: 'Import key file…' }));
+    const single = await importDialog();
+    await user.click(within(single).getByRole('button', { name: 'Create 1 authorization' }));
+    await within(single).findByRole('button', { name: 'Creating…' });
+    await waitFor(() => expect(useAppStore.getState().progress.importKeys).toEqual({ done: 0, total: 1 }));
+    expect(within(single).queryByRole('progressbar')).toBeNull();
+    await act(async () => release());
+    await screen.findByText('Created 1 authorization.');
+  });
+
   it('previews the first 200 of 202 chosen files, as a drop would, and gives each of the rest a reason', async () => {
     const paths: string[] = [];
     for (let n = 0; n < 202; n += 1) paths.push(await writeKeyFile(`k${n}.gatekey.json`, keyFileText(keyFile(n.toString(16).padStart(12, 'f'), `key-${n}`))));
@@ -322,7 +376,8 @@ describe('Import key files', () => {
 
     await drop();
     const checking = await screen.findByRole('dialog', { name: 'Import Key Files' });
-    expect(within(checking).getByRole('status').textContent).toBe('Checking key files…');
+    // (The dialog's other status region is its empty one for toasts.)
+    expect(within(checking).getByText('Checking key files…').getAttribute('role')).toBe('status');
     await user.click(within(checking).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     // Main's late answer about the cancelled files must not reopen the dialog.

@@ -103,7 +103,10 @@ export function withOverride<M extends Method>(api: GatekeyApi, method: M, repla
 
 /** Waits for a toast and checks it was announced through the polite live region. */
 export async function findToast(text: string): Promise<HTMLElement> {
-  const toast = await screen.findByText(text);
-  expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
-  return toast;
+  // Looked up afresh on each try: a toast raised while a dialog closes shows in that dialog's region first, then in the app's.
+  return waitFor(() => {
+    const toast = screen.getByText(text);
+    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
+    return toast;
+  });
 }

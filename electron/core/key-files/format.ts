@@ -1,25 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { AccessKeyRecord } from '../../shared/access-keys/types';
 import { HANDOFF_PREFIX } from '../../shared/key-files/import-rules';
-import { KEY_FILE_CONTENT_ORDER, KEY_FILE_EXTENSION, KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile, type KeyFileContent } from '../../shared/key-files/format';
+import { KEY_FILE_CONTENT_ORDER, KEY_FILE_EXTENSION, KEY_FILE_FORMAT, KEY_FILE_RECORD_FIELDS, KEY_FILE_VERSION, type KeyFile, type KeyFileContent } from '../../shared/key-files/format';
 
 export function checksumOf(content: KeyFileContent): string {
-  const canonical = JSON.stringify(KEY_FILE_CONTENT_ORDER.map((field) => content[field]));
+  // An optional field a file does not carry is left out, so files written before it existed still check.
+  const canonical = JSON.stringify(KEY_FILE_CONTENT_ORDER.filter((field) => content[field] !== undefined).map((field) => content[field]));
   return `sha256:${createHash('sha256').update(canonical, 'utf8').digest('hex')}`;
 }
 
-/** Builds the file from a record. The record type has no secret, and nothing here adds one. */
+/** Builds the file from a record, field by field in the format's order. The record type has no secret, and nothing here adds one. */
 export function buildKeyFile(key: AccessKeyRecord, exportedAt: Date): KeyFile {
-  const content: KeyFileContent = {
+  const fixed: Pick<KeyFileContent, 'format' | 'version' | 'accessKeyId' | 'exportedAt'> = {
     format: KEY_FILE_FORMAT,
     version: KEY_FILE_VERSION,
     accessKeyId: key.id,
-    apiKey: key.apiKey,
-    name: key.name,
-    description: key.description,
-    createdAt: key.createdAt,
     exportedAt: exportedAt.toISOString(),
   };
+  const fromRecord = new Set<string>(KEY_FILE_RECORD_FIELDS);
+  const valueOf = (field: keyof KeyFileContent) => (fromRecord.has(field) ? key[field as keyof AccessKeyRecord] : fixed[field as keyof typeof fixed]);
+  const content = Object.fromEntries(KEY_FILE_CONTENT_ORDER.map((field) => [field, valueOf(field)]).filter(([, value]) => value !== undefined)) as KeyFileContent;
   return { ...content, checksum: checksumOf(content) };
 }
 

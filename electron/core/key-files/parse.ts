@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { loneSurrogate, unsafeCharacters } from '../../shared/text-rules';
 import { checksumOf } from './format';
-import { KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from '../../shared/key-files/format';
+import { keyFileSchema, KEY_FILE_FORMAT, KEY_FILE_VERSION, type KeyFile } from '../../shared/key-files/format';
 import { HANDOFF_PREFIX, handoffLines, MAX_KEY_FILE_BYTES, TOO_BIG } from '../../shared/key-files/import-rules';
 import { scanJson } from '../../shared/key-files/json-scan';
 
@@ -13,27 +12,6 @@ const SECRET_PREFIX = /^(apisecret|sk)[-_]?/i;
 
 /** A key file is flat (depth 1); its nesting is checked before anything walks it. */
 const MAX_NESTING = 16;
-
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !loneSurrogate.test(value), 'contains a broken character (half of a surrogate pair)')
-    .refine((value) => !unsafeCharacters.test(value), 'contains control or direction-changing characters');
-const timestamp = z.iso.datetime();
-
-const keyFileSchema = z.strictObject({
-  format: z.literal(KEY_FILE_FORMAT),
-  version: z.literal(KEY_FILE_VERSION),
-  accessKeyId: z.string().regex(/^[0-9a-f]{12}$/, 'is not a 12-hex Access Key ID'),
-  apiKey: z.string().regex(/^[0-9A-F]{32}$/, 'is not a 32-hex APIKey'),
-  // Names come from another machine: any text, shown as text, but no control or bidi characters.
-  name: text(64).pipe(z.string().min(1, 'is empty')),
-  description: text(256),
-  createdAt: timestamp,
-  exportedAt: timestamp,
-  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'is not a sha256 checksum'),
-});
 
 /**
  * Every key anywhere in the JSON, to catch prototype keys and secret-looking fields wherever they hide.

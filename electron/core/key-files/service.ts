@@ -9,7 +9,7 @@ import type { AuthorizationService } from '../authorizations/service';
 import { fingerprintOf } from './fingerprint';
 import { buildKeyFile, handoffText, keyFileName, keyFileText } from './format';
 import type { KeyFile } from '../../shared/key-files/format';
-import { MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, TOO_BIG, TOO_MANY } from '../../shared/key-files/import-rules';
+import { MAX_IMPORT_ITEMS, MAX_KEY_FILE_BYTES, MAX_SOURCE_CHARS, TOO_BIG, TOO_MANY } from '../../shared/key-files/import-rules';
 import { parseHandoffText, parseKeyFile, type KeyFileResult } from './parse';
 import type { ImportableKey, KeyCandidate, KeyFileExport, KeyImportPreviewEntry, KeyImportSummary } from '../../shared/key-files/types';
 
@@ -38,9 +38,6 @@ const importable = (file: KeyFile): ImportableKey => ({
   exportedAt: file.exportedAt,
   fingerprint: fingerprintOf(file.apiKey),
 });
-
-/** The contract's bound on a source name. */
-const MAX_SOURCE = 255;
 
 const parseCandidate = (candidate: KeyCandidate): KeyFileResult =>
   candidate.kind === 'handoff' ? parseHandoffText(candidate.text) : parseKeyFile(Buffer.from(candidate.base64, 'base64'));
@@ -94,7 +91,7 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
       const candidates: KeyCandidate[] = [];
       const refused: Array<{ source: string; reason: string }> = [];
       for (const [index, path] of (await dialogs.chooseKeyFiles()).entries()) {
-        const source = truncateText(basename(path), MAX_SOURCE, '…');
+        const source = truncateText(basename(path), MAX_SOURCE_CHARS, '…');
         if (index >= MAX_IMPORT_ITEMS) {
           refused.push({ source, reason: TOO_MANY });
           continue;
@@ -112,32 +109,42 @@ export function createKeyFileService({ accessKeys, authorizations, clipboard, di
     async importKeys(candidates: readonly KeyCandidate[], progress?: (done: number, total: number) => void): Promise<KeyImportSummary> {
       const summary: KeyImportSummary = { created: [], alreadyAuthorized: [], rejected: [] };
       const entries = preview(candidates);
-      progress?.(0, entries.length);
-      for (const [index, entry] of entries.entries()) {
-        if (entry.status === 'rejected' || entry.status === 'duplicate') {
-          summary.rejected.push({ source: entry.source, reason: entry.reason });
-        } else if (entry.status === 'alreadyAuthorized') {
-          summary.alreadyAuthorized.push({ source: entry.source, existingId: entry.existingId, apiKey: entry.key.apiKey });
-        } else {
-          try {
-            // Both identifiers, so typing the Access Key ID later finds this authorization.
-            const created = await authorizations.create({
-              callerKey: { kind: 'apiKey', value: entry.key.apiKey },
-              accessKeyId: entry.key.accessKeyId,
-              description: descriptionFor(entry.key),
-            });
-            summary.created.push({ source: entry.source, authorizationId: created.id, apiKey: entry.key.apiKey, fingerprint: entry.key.fingerprint });
-          } catch (error) {
-            if (error instanceof AppError && error.code === 'ALREADY_EXISTS' && error.existingId) {
-              summary.alreadyAuthorized.push({ source: entry.source, existingId: error.existingId, apiKey: entry.key.apiKey });
-            } else if (error instanceof AppError) {
-              summary.rejected.push({ source: entry.source, reason: error.message });
-            } else {
-              throw error;
+      let reported = 0;
+      const report = (done: number): void => {
+        reported = done;
+        progress?.(done, entries.length);
+      };
+      report(0);
+      // The last word is always "all done", even when an item throws: the window's progress never hangs.
+      try {
+        for (const [index, entry] of entries.entries()) {
+          if (entry.status === 'rejected' || entry.status === 'duplicate') {
+            summary.rejected.push({ source: entry.source, reason: entry.reason });
+          } else if (entry.status === 'alreadyAuthorized') {
+            summary.alreadyAuthorized.push({ source: entry.source, existingId: entry.existingId, apiKey: entry.key.apiKey });
+          } else {
+            try {
+              // Both identifiers, so typing the Access Key ID later finds this authorization.
+              const created = await authorizations.create({
+                callerKey: { kind: 'apiKey', value: entry.key.apiKey },
+                accessKeyId: entry.key.accessKeyId,
+                description: descriptionFor(entry.key),
+              });
+              summary.created.push({ source: entry.source, authorizationId: created.id, apiKey: entry.key.apiKey, fingerprint: entry.key.fingerprint });
+            } catch (error) {
+              if (error instanceof AppError && error.code === 'ALREADY_EXISTS' && error.existingId) {
+                summary.alreadyAuthorized.push({ source: entry.source, existingId: error.existingId, apiKey: entry.key.apiKey });
+              } else if (error instanceof AppError) {
+                summary.rejected.push({ source: entry.source, reason: error.message });
+              } else {
+                throw error;
+              }
             }
           }
+          report(index + 1);
         }
-        progress?.(index + 1, entries.length);
+      } finally {
+        if (reported < entries.length) report(entries.length);
       }
       return summary;
     },

@@ -1,6 +1,6 @@
 import type { RecordStore } from '../../core/ports/record-store';
 import { COLLECTIONS, type Collection, type StoreData } from '../../shared/store/schema';
-import { channelDefinition, type Method } from '../contract';
+import type { Method } from '../contract';
 import type { FlatHandlers } from '../dispatch';
 import type { MainEvents } from '../main-events';
 import { topicsOf } from './data-topics';
@@ -22,15 +22,15 @@ function changedBetween(before: Readonly<StoreData> | undefined, after: Readonly
 }
 
 /**
- * Wraps every channel the contract declares as writing: when the call changed
- * records (done or failed halfway), the window hears `dataChanged` with the
- * topics to ask again for, before the reply. Calls that overlap may each name
- * the other's topics too; no change goes unreported.
+ * Wraps every channel, not only those the contract declares as writing: a
+ * channel wrongly declared as reading must still announce what it changed.
+ * When a call changed records (done or failed halfway), the window hears
+ * `dataChanged` with the topics to ask again for, before the reply. Calls that
+ * overlap may each name the other's topics too; no change goes unreported.
  */
 export function withDataEvents(handlers: FlatHandlers, store: RecordStore, events: MainEvents): FlatHandlers {
   const wrapped: Record<string, unknown> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as Array<[Method, (input: unknown) => unknown]>) {
-    if (!channelDefinition(method)?.writes) continue;
     wrapped[method] = async (input: unknown) => {
       const before = current(store);
       try {

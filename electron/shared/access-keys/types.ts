@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { KeychainState } from '../keychain-state';
-import type { accessKeyRecord } from '../store/schema';
+import type { accessKeyRecord } from './rules';
 
 /** What the store keeps of an access key. Never the APISecret. */
 export type AccessKeyRecord = z.infer<typeof accessKeyRecord>;

@@ -7,7 +7,9 @@ export const GROUP_DESCRIPTION_MAX = 256;
 export const environments = ['test', 'preview', 'online'] as const;
 export type Environment = (typeof environments)[number];
 
-export const apiGroupId = z.string().regex(/^[0-9a-z]{12}$/, 'Not an API group ID (12 lowercase letters and digits).');
+/** 12 lowercase letters and digits. Shared with the store file. */
+export const API_GROUP_ID_PATTERN = /^[0-9a-z]{12}$/;
+export const apiGroupId = z.string().regex(API_GROUP_ID_PATTERN, 'Not an API group ID (12 lowercase letters and digits).');
 
 // Names are free text (a provider may name groups in any script), but never
 // control or direction-changing characters; the UI renders them as text.

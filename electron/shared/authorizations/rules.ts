@@ -3,7 +3,9 @@ import { plainText, unsafeCharacters } from '../text-rules';
 
 export const AUTHORIZATION_DESCRIPTION_MAX = 256;
 
-export const authorizationId = z.string().regex(/^[0-9a-z]{12}$/, 'Not an authorization ID.');
+/** 12 lowercase letters and digits. Shared with the store file. */
+export const AUTHORIZATION_ID_PATTERN = /^[0-9a-z]{12}$/;
+export const authorizationId = z.string().regex(AUTHORIZATION_ID_PATTERN, 'Not an authorization ID.');
 
 export type CallerKeyKind = 'accessKeyId' | 'apiKey';
 

@@ -7,6 +7,10 @@
 export const MAX_KEY_FILE_BYTES = 64 * 1024;
 /** What one import takes, however the items arrive (chosen, dropped, pasted). */
 export const MAX_IMPORT_ITEMS = 200;
+/** The longest name an item is shown by (a file name, "Pasted handoff text, item 12"); longer ones are cut. */
+export const MAX_SOURCE_CHARS = 255;
+/** One item of pasted handoff text: a key is a few hundred characters, so this only bounds the work. */
+export const MAX_HANDOFF_TEXT_CHARS = 100 * 1024;
 export const HANDOFF_PREFIX = 'gatekey-apikey:';
 
 export const TOO_BIG = `It is larger than ${MAX_KEY_FILE_BYTES / 1024} KiB; a key file is under 1 KiB.`;

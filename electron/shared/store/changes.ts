@@ -9,7 +9,7 @@ import { COLLECTIONS, type Collection, type StoreData } from './schema';
 export { COLLECTIONS, type Collection } from './schema';
 export type StoreCollections = Pick<StoreData, Collection>;
 
-/** Lists longer than this are cut (the count stays exact): the status travels to the window on every poll. */
+/** Lists longer than this are cut (the count stays exact): the status travels to the window in every storeStatus event. */
 export const LIST_LIMIT = 50;
 
 export interface ChangedRecord {

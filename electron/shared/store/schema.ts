@@ -1,24 +1,17 @@
 import { z } from 'zod';
-import { DESCRIPTION_MAX, NAME_MAX } from '../access-keys/rules';
-import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from '../api-groups/rules';
-import { AUTHORIZATION_DESCRIPTION_MAX } from '../authorizations/rules';
+import { ACCESS_KEY_ID_PATTERN, API_KEY_PATTERN, accessKeyRecord } from '../access-keys/rules';
+import { API_GROUP_ID_PATTERN, GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from '../api-groups/rules';
+import { AUTHORIZATION_DESCRIPTION_MAX, AUTHORIZATION_ID_PATTERN } from '../authorizations/rules';
 
 /** Version 2 added API groups, authorizations and bindings. */
 export const STORE_SCHEMA_VERSION = 2;
 
 const timestamp = z.iso.datetime();
-
-export const accessKeyRecord = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{12}$/),
-  name: z.string().min(1).max(NAME_MAX),
-  description: z.string().max(DESCRIPTION_MAX),
-  apiKey: z.string().regex(/^[0-9A-F]{32}$/),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
+/** Either of the (each fully anchored) patterns. */
+const eitherOf = (...patterns: RegExp[]) => new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
 
 export const apiGroupRecord = z.strictObject({
-  id: z.string().regex(/^[0-9a-z]{12}$/),
+  id: z.string().regex(API_GROUP_ID_PATTERN),
   name: z.string().min(1).max(GROUP_NAME_MAX),
   description: z.string().max(GROUP_DESCRIPTION_MAX),
   region: z.string().min(1).max(64),
@@ -29,11 +22,11 @@ export const apiGroupRecord = z.strictObject({
 });
 
 export const authorizationRecord = z.strictObject({
-  id: z.string().regex(/^[0-9a-z]{12}$/),
-  callerKey: z.string().regex(/^([0-9a-f]{12}|[0-9A-F]{32})$/),
+  id: z.string().regex(AUTHORIZATION_ID_PATTERN),
+  callerKey: z.string().regex(eitherOf(ACCESS_KEY_ID_PATTERN, API_KEY_PATTERN)),
   callerKeyKind: z.enum(['accessKeyId', 'apiKey']),
   /** The same key's Access Key ID, when it was handed over with the APIKey (a key file); absent in older files. */
-  accessKeyId: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+  accessKeyId: z.string().regex(ACCESS_KEY_ID_PATTERN).optional(),
   callerType: z.literal('apiCaller'),
   description: z.string().max(AUTHORIZATION_DESCRIPTION_MAX),
   createdAt: timestamp,

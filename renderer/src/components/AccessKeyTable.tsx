@@ -4,8 +4,7 @@ import { client } from '../api';
 import { useAppStore } from '../store';
 import type { SortDirection } from '../store/access-keys-slice';
 import { useCopyAction } from '../hooks/useCopyAction';
-import { AccessKeyCells } from './AccessKeyCells';
-import { Icon } from './Icon';
+import { ACCESS_KEY_COLUMNS, AccessKeyCells, AccessKeyHeaderCells } from './AccessKeyCells';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
 function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; rowProps: VirtualRowProps }) {
@@ -25,8 +24,6 @@ export interface AccessKeyTableProps {
   onToggleSort(): void;
 }
 
-const COLUMNS = ['22%', '130px', '170px', 'auto', '240px'];
-
 /** Virtualised: 10,000 keys render as the few rows in view. */
 export const AccessKeyTable = memo(function AccessKeyTable({ accessKeys, sortDirection, onToggleSort }: AccessKeyTableProps) {
   const open = useAppStore((s) => s.openAccessKeyDetails);
@@ -34,23 +31,10 @@ export const AccessKeyTable = memo(function AccessKeyTable({ accessKeys, sortDir
     <VirtualTable
       rows={accessKeys}
       className="table"
-      columns={COLUMNS}
+      columns={ACCESS_KEY_COLUMNS}
       estimateRowHeight={49}
       onOpen={(key) => open(key.id)}
-      header={
-        <>
-          <th scope="col">Name</th>
-          <th scope="col">Access Key ID</th>
-          <th scope="col">APIKey</th>
-          <th scope="col">Description</th>
-          <th scope="col" aria-sort={sortDirection === 'asc' ? 'ascending' : 'descending'}>
-            <button type="button" className="sort-button" onClick={onToggleSort}>
-              Created
-              <Icon name={sortDirection === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />
-            </button>
-          </th>
-        </>
-      }
+      header={<AccessKeyHeaderCells sortDirection={sortDirection} onToggleSort={onToggleSort} />}
       renderRow={(accessKey, rowProps) => <AccessKeyRow accessKey={accessKey} rowProps={rowProps} />}
     />
   );

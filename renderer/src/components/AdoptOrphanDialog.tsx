@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { accessKeyDescription, accessKeyName, apiKeyText } from '../../../electron/shared/access-keys/rules';
+import { accessKeyFields, apiKeyText, emptyAccessKeyFields } from '../../../electron/shared/access-keys/rules';
 import { FormDialog } from '../forms/FormDialog';
 import { SchemaField } from '../forms/SchemaField';
 import { useSchemaForm, type FormText } from '../forms/useSchemaForm';
@@ -8,12 +7,12 @@ import { useAdoptOrphanSecret } from '../queries/keychain-fixes';
 import { AccessKeyNameFields } from './AccessKeyNameFields';
 
 // Main's adoptOrphan input without `account`, which the dialog is opened for.
-const adoptFields = z.strictObject({ name: accessKeyName, description: accessKeyDescription, apiKey: apiKeyText });
+const adoptFields = accessKeyFields.extend({ apiKey: apiKeyText });
 
 /** Gives a keychain entry that lost its record an access key again, with the APIKey the user still has. */
 export function AdoptOrphanDialog({ account, onDone, onCancel }: { account: string; onDone(): void; onCancel(): void }) {
   const adopt = useAdoptOrphanSecret();
-  const form = useSchemaForm(adoptFields, { name: '', description: '', apiKey: '' });
+  const form = useSchemaForm(adoptFields, { ...emptyAccessKeyFields(), apiKey: '' });
 
   const submit = async (values: FormText<typeof adoptFields>) => {
     const result = await adopt.run({ account, ...values });

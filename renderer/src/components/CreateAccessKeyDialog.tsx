@@ -1,3 +1,4 @@
+import { emptyAccessKeyFields } from '../../../electron/shared/access-keys/rules';
 import { useCreateAccessKey } from '../queries/access-key-mutations';
 import { useAppStore } from '../store';
 import { AccessKeyFormDialog } from './AccessKeyFormDialog';
@@ -14,7 +15,7 @@ export function CreateAccessKeyDialog() {
       title="Create Access Key"
       submitLabel="Create"
       pendingLabel="Creating…"
-      initial={{ name: '', description: '' }}
+      initial={emptyAccessKeyFields()}
       onSubmit={create.run}
       onCancel={close}
     />

@@ -1,5 +1,7 @@
 import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode, type RefObject, type SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { addToastHost } from './toast-host';
+import { ToastRegion } from './Toasts';
 
 export interface DialogProps {
   title: string;
@@ -25,19 +27,26 @@ export interface DialogProps {
  * The app's one modal dialog: a native <dialog> opened with showModal(). The
  * browser makes the rest of the page inert, keeps focus inside, turns Escape
  * into a `cancel` event, and on close() returns focus to what had it before.
- * Mounting opens it; unmounting closes it.
+ * Mounting opens it; unmounting closes it. It carries a live region for toasts,
+ * which the rest of the page, being inert, can neither show on top nor announce.
  */
 export function Dialog({ title, onCancel, children, footer, initialFocus, role = 'dialog', describedBy, onSubmit, size = 'normal' }: DialogProps) {
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
+  const toasts = useRef<HTMLDivElement>(null);
 
   // A layout effect: its clean-up runs while the element is still in the page, so close() can hand focus back.
   useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
     element.showModal();
+    // After showModal(): the hosts' order is then the top layer's, and no toast's button can take the dialog's first focus.
+    const removeToastHost = toasts.current ? addToastHost(toasts.current) : undefined;
     initialFocus?.current?.focus();
-    return () => element.close();
+    return () => {
+      removeToastHost?.();
+      element.close();
+    };
     // Opened once per mounting, not on every re-render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -76,6 +85,7 @@ export function Dialog({ title, onCancel, children, footer, initialFocus, role =
       ) : (
         content
       )}
+      <ToastRegion ref={toasts} />
     </dialog>,
     document.body,
   );

@@ -1,3 +1,4 @@
+import { accessKeyFieldsOf } from '../../../electron/shared/access-keys/rules';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { useUpdateAccessKey } from '../queries/access-key-mutations';
 import { AccessKeyFormDialog } from './AccessKeyFormDialog';
@@ -9,7 +10,7 @@ export function EditAccessKeyDialog({ accessKey, onClose }: { accessKey: AccessK
       title="Edit Access Key"
       submitLabel="Save"
       pendingLabel="Saving…"
-      initial={{ name: accessKey.name, description: accessKey.description }}
+      initial={accessKeyFieldsOf(accessKey)}
       onSubmit={async (values) => {
         const result = await update.run({ id: accessKey.id, ...values });
         if (result.ok) onClose();

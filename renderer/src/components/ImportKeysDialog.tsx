@@ -8,6 +8,7 @@ import type { KeyImportDraft } from '../store/key-import-slice';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ImportPreviewList } from './ImportPreviewList';
+import { ImportProgress } from './ImportProgress';
 import { ImportSummary } from './ImportSummary';
 
 const TITLE = 'Import Key Files';
@@ -57,6 +58,8 @@ function Preview({ draft, entries }: { draft: KeyImportDraft; entries: KeyImport
         </p>
       )}
       {total > 0 && <ImportPreviewList entries={entries} refused={draft.refused} />}
+      {/* Only while this import runs: a failed one may leave its last count behind. */}
+      {importing && <ImportProgress />}
       {error && <ErrorAlert error={error} />}
     </Dialog>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { client, type IpcError } from '../api';
 import { keychainStateOf } from '../keychain-state';
+import { setSecretStatus } from '../queries/access-keys';
 import { keychainAnswered, noteKeychainError } from '../queries/keychain';
 import { useAppStore } from '../store';
 import { ErrorAlert } from './ErrorAlert';
@@ -38,6 +39,12 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
     noteKeychainError(failure, accessKeyId);
   };
 
+  // Main read the secret: a "secret missing" or "keychain locked" badge from before is wrong now (put back behind the app's back).
+  const found = () => {
+    setSecretStatus(accessKeyId, 'present');
+    keychainAnswered();
+  };
+
   const toggle = async () => {
     const request = ++revealRequest.current;
     if (secret !== null || pending === 'reveal') {
@@ -52,7 +59,7 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
     setPending(null);
     if (!result.ok) return fail(result.error, () => void toggle());
     setSecret(result.data.secret);
-    keychainAnswered();
+    found();
   };
 
   const copy = async () => {
@@ -63,7 +70,7 @@ export function SecretField({ accessKey }: { accessKey: Pick<AccessKeySummary, '
     setPending((p) => (p === 'copy' ? null : p));
     if (!result.ok) return fail(result.error, () => void copy());
     showToast(`APISecret copied. The clipboard will be cleared in ${result.data.clearsAfterSeconds} s`);
-    keychainAnswered();
+    found();
   };
 
   const shown = secret !== null;

@@ -14,7 +14,7 @@ export const PREVIEW_DELAY_MS = 300;
  * Everything here is component state: it may hold a pasted secret (inside the
  * input), so it must never move into the store.
  */
-export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown>) => void) {
+export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown>, input: TestCallInput) => void) {
   const [revision, setRevision] = useState(0);
   // The input as text: effects compare it by value, so an equal form does not sign again.
   const key = built.ok ? JSON.stringify(built.input) : null;
@@ -33,7 +33,7 @@ export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown
       const result = await client.testCall.preview(input);
       if (!current) return;
       setPreview({ key, revision, result });
-      latestResult.current(result);
+      latestResult.current(result, input);
     }, PREVIEW_DELAY_MS);
     return () => {
       current = false;
@@ -53,9 +53,10 @@ export function useTestCall(built: BuiltInput, onResult: (result: Result<unknown
   const send = async () => {
     if (!built.ok || sending) return;
     setSent({ kind: 'sending' });
-    const result = await client.testCall.send(built.input);
+    const { input } = built;
+    const result = await client.testCall.send(input);
     setSent({ kind: 'done', result });
-    latestResult.current(result);
+    latestResult.current(result, input);
   };
 
   // Inline errors come from main's answer to the preview of this form (kept while a newer one is on its way);

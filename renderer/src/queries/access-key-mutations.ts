@@ -1,9 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { client, type AccessKeyInput } from '../api';
 import { useAppStore } from '../store';
-import { accessKeyName, accessKeysQuery, dropAccessKey, putAccessKey } from './access-keys';
+import { accessKeyName, dropAccessKey, putAccessKey } from './access-keys';
 import { queryKeys } from './keys';
 import { useResultMutation } from './mutation';
+
+/*
+ * Main's `dataChanged` event, which arrives before each reply, has already
+ * asked for the lists again; the patches here only show the answer at once.
+ */
 
 /** Creates the key (main puts its APISecret in the keychain), then shows its details page. */
 export function useCreateAccessKey() {
@@ -11,7 +16,6 @@ export function useCreateAccessKey() {
   return useResultMutation((fields: AccessKeyInput) => client.accessKeys.create(fields), {
     onOk(key) {
       putAccessKey(queries, key);
-      void queries.invalidateQueries({ queryKey: accessKeysQuery.queryKey });
       const ui = useAppStore.getState();
       ui.closeCreateDialog();
       ui.openAccessKeyDetails(key.id);
@@ -25,7 +29,6 @@ export function useUpdateAccessKey() {
   return useResultMutation(({ id, ...fields }: AccessKeyInput & { id: string }) => client.accessKeys.update({ id, ...fields }), {
     onOk(key) {
       putAccessKey(queries, key);
-      void queries.invalidateQueries({ queryKey: accessKeysQuery.queryKey });
       useAppStore.getState().showToast('Access key saved');
     },
     onFailed(error, { id }) {
@@ -44,7 +47,6 @@ export function useDeleteAccessKey() {
     onOk(_, id) {
       const name = accessKeyName(queries, id);
       dropAccessKey(queries, id);
-      void queries.invalidateQueries({ queryKey: accessKeysQuery.queryKey });
       const ui = useAppStore.getState();
       ui.openAccessKeyList();
       ui.showToast(name ? `Access key "${name}" deleted` : 'Access key deleted');

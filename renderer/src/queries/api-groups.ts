@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Input } from '../../../electron/ipc/contract';
+import type { DataTopic, Input } from '../../../electron/ipc/contract';
 import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { client, type IpcError } from '../api';
 import { useDeferredSearch } from '../hooks/useDeferredSearch';
@@ -8,6 +8,7 @@ import { useAppStore } from '../store';
 import { visibleApiGroups } from '../store/visible-provider-lists';
 import { queryKeys } from './keys';
 import { useResultMutation } from './mutation';
+import { topicsSettled } from './settled';
 import { unwrap } from './unwrap';
 
 /** The form's text, as typed; main's schema checks it (the environment among the rest) and says what is wrong. */
@@ -32,15 +33,19 @@ export function useVisibleApiGroups() {
 }
 
 /**
- * Both provider lists, after a change that touches bindings: counts on one side,
- * group names on the other, and the groups a local key's details page shows.
+ * Both provider lists, after a change main did not announce (a record gone
+ * meanwhile): counts on one side, group names on the other, and the groups a
+ * local key's details page shows.
  */
-export const refreshProviderLists = (queries: QueryClient): Promise<unknown> =>
+const refreshProviderLists = (queries: QueryClient): Promise<unknown> =>
   Promise.all([
     queries.invalidateQueries({ queryKey: queryKeys.apiGroups.all }),
     queries.invalidateQueries({ queryKey: queryKeys.authorizations.all }),
     queries.invalidateQueries({ queryKey: queryKeys.accessKeys.grantsAll }),
   ]);
+
+/** What a change to groups, authorizations or bindings shows in (main's `dataChanged` names them). */
+export const PROVIDER_TOPICS: readonly DataTopic[] = ['apiGroups', 'authorizations', 'accessKeys'];
 
 /** A NOT_FOUND means the record went meanwhile (another window, the CLI): show both lists as they are now. */
 export const refreshOnMissing = (queries: QueryClient) => (error: IpcError) =>
@@ -50,7 +55,7 @@ export function useCreateApiGroup() {
   const queries = useQueryClient();
   return useResultMutation((fields: ApiGroupInput) => client.apiGroups.create(asFields(fields)), {
     async onOk(group) {
-      await queries.invalidateQueries({ queryKey: queryKeys.apiGroups.all });
+      await topicsSettled(queries, ['apiGroups']);
       useAppStore.getState().showToast(`API group "${group.name}" created`);
     },
   });
@@ -61,9 +66,9 @@ export function useUpdateApiGroup() {
   return useResultMutation(
     ({ id, fields }: { id: string; fields: ApiGroupInput }) => client.apiGroups.update({ id, ...asFields(fields) }),
     {
-      // Authorizations show group names, so a rename reaches both lists.
+      // Authorizations show group names: main's event names both lists.
       async onOk(group) {
-        await refreshProviderLists(queries);
+        await topicsSettled(queries, PROVIDER_TOPICS);
         useAppStore.getState().showToast(`API group "${group.name}" saved`);
       },
       onFailed: refreshOnMissing(queries),
@@ -76,7 +81,7 @@ export function useDeleteApiGroup() {
   const queries = useQueryClient();
   return useResultMutation(({ id }: Pick<ApiGroupSummary, 'id' | 'name'>) => client.apiGroups.delete({ id }), {
     async onOk(_, { name }) {
-      await refreshProviderLists(queries);
+      await topicsSettled(queries, PROVIDER_TOPICS);
       useAppStore.getState().showToast(`API group "${name}" deleted`);
     },
     onFailed: refreshOnMissing(queries),

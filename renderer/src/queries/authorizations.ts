@@ -6,9 +6,10 @@ import { client } from '../api';
 import { useDeferredSearch } from '../hooks/useDeferredSearch';
 import { useAppStore } from '../store';
 import { visibleAuthorizations } from '../store/visible-provider-lists';
-import { refreshOnMissing, refreshProviderLists } from './api-groups';
+import { PROVIDER_TOPICS, refreshOnMissing } from './api-groups';
 import { queryKeys } from './keys';
 import { useResultMutation } from './mutation';
+import { topicsSettled } from './settled';
 import { unwrap } from './unwrap';
 
 export const authorizationsQuery = queryOptions({
@@ -37,8 +38,8 @@ export function useCreateAuthorization() {
   const queries = useQueryClient();
   return useResultMutation((input: Input<'authorizations.create'>) => client.authorizations.create(input), {
     async onOk(created) {
-      // Refreshed first, so the row to scroll to is there.
-      await queries.invalidateQueries({ queryKey: queryKeys.authorizations.all });
+      // Main's event asked for the list again: its answer first, so the row to scroll to is there.
+      await topicsSettled(queries, ['authorizations']);
       const ui = useAppStore.getState();
       ui.revealAuthorization(created.id);
       ui.showToast(`Authorization created for ${created.callerKey}`, 'success', {
@@ -53,7 +54,7 @@ export function useUpdateAuthorization() {
   const queries = useQueryClient();
   return useResultMutation(({ id, description }: { id: string; description: string }) => client.authorizations.update({ id, description }), {
     async onOk() {
-      await queries.invalidateQueries({ queryKey: queryKeys.authorizations.all });
+      await topicsSettled(queries, ['authorizations']);
       useAppStore.getState().showToast('Authorization saved');
     },
     onFailed: refreshOnMissing(queries),
@@ -65,8 +66,8 @@ export function useDeleteAuthorization() {
   const queries = useQueryClient();
   return useResultMutation(({ id }: Pick<AuthorizationSummary, 'id' | 'callerKey'>) => client.authorizations.delete({ id }), {
     async onOk(_, { callerKey }) {
-      // Its bindings went too: the groups' counts change.
-      await refreshProviderLists(queries);
+      // Its bindings went too: main's event names the groups' counts as well.
+      await topicsSettled(queries, PROVIDER_TOPICS);
       useAppStore.getState().showToast(`Authorization for ${callerKey} deleted`);
     },
     onFailed: refreshOnMissing(queries),
@@ -78,7 +79,7 @@ export function useSetAuthorizationBindings() {
   const queries = useQueryClient();
   return useResultMutation(({ id, groupIds }: { id: string; groupIds: string[] }) => client.authorizations.setBindings({ id, groupIds }), {
     async onOk(saved) {
-      await refreshProviderLists(queries);
+      await topicsSettled(queries, PROVIDER_TOPICS);
       useAppStore.getState().showToast(`Bindings saved for ${saved.callerKey}`);
     },
     // A group (or the authorization) deleted meanwhile: the panes show what is left.

@@ -3,21 +3,20 @@ import { client } from '../api';
 import { useAppStore } from '../store';
 import { appStatusQuery, storeReadOnly } from './app';
 import { reconcileKeychain } from './keychain';
-import { queryKeys } from './keys';
 import { useResultMutation } from './mutation';
+import { topicsSettled } from './settled';
 
 export type ConflictChoice = 'reload' | 'overwrite';
 
 /**
  * After the data file was replaced under the app (a restored backup, a reload
- * from disk): the status first, then every list (those on screen now, the
- * others when next shown), then the keychain check against the new records.
+ * from disk). Main's events, before the reply, already put the new status in
+ * place (`storeStatus`) and asked for every list again (`dataChanged`: those on
+ * screen now, the others when next shown); once those answers are in, the
+ * keychain is checked against the new records.
  */
-export async function reloadEverything(queries: QueryClient): Promise<void> {
-  await queries.refetchQueries({ queryKey: appStatusQuery.queryKey });
-  await Promise.all(
-    [queryKeys.accessKeys.all, queryKeys.apiGroups.all, queryKeys.authorizations.all].map((queryKey) => queries.invalidateQueries({ queryKey })),
-  );
+async function afterFileReplaced(queries: QueryClient): Promise<void> {
+  await topicsSettled(queries, ['accessKeys', 'apiGroups', 'authorizations']);
   if (!storeReadOnly()) await reconcileKeychain();
 }
 
@@ -26,7 +25,7 @@ export function useRestoreStoreBackup() {
   const queries = useQueryClient();
   return useResultMutation((_: void) => client.store.restoreBackup({}), {
     async onOk({ restoredFrom, movedAsideTo }) {
-      await reloadEverything(queries);
+      await afterFileReplaced(queries);
       useAppStore.getState().showToast(`Restored from ${restoredFrom}; the damaged file was kept as ${movedAsideTo}`);
     },
   });
@@ -37,7 +36,7 @@ export function useResolveStoreConflict() {
   const queries = useQueryClient();
   return useResultMutation((choice: ConflictChoice) => client.store.resolveConflict({ choice }), {
     async onOk({ keysToAdopt }, choice) {
-      await reloadEverything(queries);
+      await afterFileReplaced(queries);
       const ui = useAppStore.getState();
       ui.showToast(choice === 'reload' ? 'Reloaded the data file from disk' : 'Kept your version; the other program’s file is kept in the backups folder');
       // What was dropped was listed before the user chose; what is left to do (adopt secrets) is shown now.

@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import type { KeyImportDraft } from '../store/key-import-slice';
 import { queryKeys } from './keys';
 import { useResultMutation } from './mutation';
+import { topicsSettled } from './settled';
 import { unwrap } from './unwrap';
 
 const IMPORT_KEYS = ['importKeys'] as const;
@@ -28,8 +29,8 @@ export function useImportKeys() {
   return useResultMutation(({ candidates }: KeyImportDraft) => client.keyFiles.import({ candidates }), {
     key: IMPORT_KEYS,
     async onOk(summary, { draft, refused }) {
-      // Refreshed first, so the summary's Open and Bind find the new rows.
-      await queries.invalidateQueries({ queryKey: queryKeys.authorizations.all });
+      // Main's event asked for the list again: its answer first, so the summary's Open and Bind find the new rows.
+      await topicsSettled(queries, ['authorizations']);
       useAppStore.getState().showKeyImportSummary(draft, { ...summary, rejected: [...summary.rejected, ...refused] });
     },
   });

@@ -3,7 +3,8 @@ import { QueryClient } from '@tanstack/react-query';
 /**
  * Server state (records main owns) lives in this cache; zustand keeps only UI
  * state. Nothing goes stale by time: main's events (data changed here, in
- * another Gatekey or by the CLI) and the app's own mutations invalidate by key.
+ * another Gatekey or by the CLI) invalidate by key; the app's own mutations
+ * only patch in what main answered, and ask again for what no event announces.
  */
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -12,5 +13,5 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Forgets every cached answer (tests; a restored backup). */
+/** Forgets every cached answer, so one test starts where no other left off (only tests call it). */
 export const resetQueryClient = (): void => queryClient.clear();

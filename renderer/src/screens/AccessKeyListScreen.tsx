@@ -79,7 +79,9 @@ function ListBody() {
 }
 
 export function AccessKeyListScreen() {
-  const { refetch, isFetching } = useAccessKeys();
+  const { refetch, isLoading } = useAccessKeys();
+  // Disabled only while there is nothing yet: a refetch after main's event joins the one running.
+  const refresh = () => void refetch({ cancelRefetch: false });
   return (
     <div className="screen screen-list">
       <header className="screen-header">
@@ -88,7 +90,7 @@ export function AccessKeyListScreen() {
           <p className="screen-subtitle">Credentials that API callers use to sign requests. APISecrets are kept in the OS keychain.</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => void refetch()} disabled={isFetching}>
+          <button type="button" className="button" onClick={refresh} disabled={isLoading}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>

@@ -10,7 +10,7 @@ import { SEND_SHORTCUT, TestCallRequestBar } from '../components/TestCallRequest
 import { TestCallResponse } from '../components/TestCallResponse';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import { useTestCall } from '../hooks/useTestCall';
-import { useAccessKeys } from '../queries/access-keys';
+import { setSecretStatus, useAccessKeys } from '../queries/access-keys';
 import { useApiGroups } from '../queries/api-groups';
 import { noteKeychainError, useKeychainState } from '../queries/keychain';
 import { ipcErrorOf } from '../queries/unwrap';
@@ -39,9 +39,16 @@ export function TestCallScreen() {
   const keys = useMemo(() => [...allKeys].sort((a, b) => a.name.localeCompare(b.name)), [allKeys]);
   const keyIds = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
   const built = buildTestCallInput(draft, secret, keyIds);
-  const call = useTestCall(built, (result) => {
+  const call = useTestCall(built, (result, input) => {
+    // The key this answer was for, not the one picked since.
+    const accessKeyId = input.credentials.kind === 'stored' ? input.credentials.accessKeyId : undefined;
+    // Main found the stored secret (a preview checks it is there, a send reads it): a badge saying otherwise is out of date.
+    if (result.ok) {
+      if (accessKeyId) setSecretStatus(accessKeyId, 'present');
+      return;
+    }
     // Missing, or a keychain that cannot be read (never "missing"): the key's label and the notice say which.
-    if (!result.ok) noteKeychainError(result.error, keyIds.has(draft.credential) ? draft.credential : undefined);
+    noteKeychainError(result.error, accessKeyId);
   });
   // The notice's "Check again" found the keychain readable: sign again, so the locked message gives way.
   // Only the change to readable counts, so a failure while readable never signs in a loop.

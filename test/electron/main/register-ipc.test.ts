@@ -1,7 +1,9 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { handleIpc, registerIpc, type IpcGate } from '../../../electron/main/register-ipc';
-import { channelOf, methods } from '../../../electron/ipc/contract';
+import { forwardEvents, handleIpc, registerIpc, type EventReceiver, type IpcGate } from '../../../electron/main/register-ipc';
+import { APP_INDEX_URL } from '../../../electron/main/app-protocol';
+import { channelOf, EVENT_CHANNEL, methods, type MainEvent } from '../../../electron/ipc/contract';
+import { createMainEvents } from '../../../electron/ipc/main-events';
 import type { Dispatch } from '../../../electron/ipc/dispatch';
 
 // No 'electron' mock needed: registerIpc takes ipcMain as an argument.
@@ -68,5 +70,57 @@ describe('handleIpc', () => {
     await expect(handleIpc(someEvent, 'accessKeys.list', {}, g)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(g.dispatch).not.toHaveBeenCalled();
     vi.restoreAllMocks();
+  });
+});
+
+describe('forwardEvents', () => {
+  const event: MainEvent = { type: 'dataChanged', data: { topics: [], elsewhere: false } };
+
+  /** A stand-in for the window's WebContents: reading mainFrame after destruction throws, as in Electron. */
+  function fakeContents(url: string, destroyed = false) {
+    const send = vi.fn();
+    const contents: EventReceiver = {
+      send,
+      isDestroyed: () => destroyed,
+      get mainFrame() {
+        if (destroyed) throw new Error('Object has been destroyed');
+        return { url };
+      },
+    };
+    return { contents, send };
+  }
+
+  it('sends to the app window while it shows the app page', () => {
+    const events = createMainEvents();
+    const app = fakeContents(`${APP_INDEX_URL}?x=1#top`);
+    forwardEvents(events, () => app.contents);
+    events.emit(event);
+    expect(app.send).toHaveBeenCalledExactlyOnceWith(EVENT_CHANNEL, event);
+  });
+
+  it('sends nothing to a destroyed window, a window on another page, or no window', () => {
+    const log = vi.fn();
+    const events = createMainEvents(log);
+    const destroyed = fakeContents(APP_INDEX_URL, true);
+    const elsewhere = fakeContents('https://example.com/index.html');
+    const otherAppPage = fakeContents('app://gatekey/other.html');
+    const targets = [destroyed.contents, elsewhere.contents, otherAppPage.contents, undefined];
+    let next = 0;
+    forwardEvents(events, () => targets[next++]);
+    for (let i = 0; i < targets.length; i++) events.emit(event);
+    expect(next).toBe(targets.length);
+    expect(destroyed.send).not.toHaveBeenCalled();
+    expect(elsewhere.send).not.toHaveBeenCalled();
+    expect(otherAppPage.send).not.toHaveBeenCalled();
+    // Nothing threw: the destroyed window's mainFrame was never read.
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('stops sending once unsubscribed', () => {
+    const events = createMainEvents();
+    const app = fakeContents(APP_INDEX_URL);
+    forwardEvents(events, () => app.contents)();
+    events.emit(event);
+    expect(app.send).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import { watchFile, type FileWatch } from '../../../electron/storage/store-watch
 
 let dir: string;
 let watch: FileWatch | undefined;
+let witness: FileWatch | undefined;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gatekey-watch-'));
@@ -13,21 +14,38 @@ beforeEach(async () => {
 afterEach(async () => {
   watch?.close();
   watch = undefined;
+  witness?.close();
+  witness = undefined;
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('watchFile', () => {
-  it('checks after a file is renamed over the watched one (how every save lands), not for other names', async () => {
+  it('checks after a file is renamed over the watched one (how every save lands)', async () => {
     const file = join(dir, 'gatekey-store.json');
     await writeFile(file, 'one');
     let checks = 0;
     // No poll within the test: only the folder's notices can trigger it.
     watch = watchFile(file, async () => void checks++, { debounceMs: 20, pollMs: 3_600_000 });
 
-    await writeFile(join(dir, 'gatekey.lock'), 'not the store');
     await writeFile(join(dir, '.gatekey-store.json.tmp'), 'two');
     await rename(join(dir, '.gatekey-store.json.tmp'), file);
     await expect.poll(() => checks).toBeGreaterThan(0);
+  });
+
+  it('does not check for other names in the folder', async () => {
+    const file = join(dir, 'gatekey-store.json');
+    await writeFile(file, 'one');
+    let checks = 0;
+    watch = watchFile(file, async () => void checks++, { debounceMs: 20, pollMs: 3_600_000 });
+    // The witness: a second open watch on the lock's name, with a longer quiet time, so by the
+    // time it checks, notices for the folder have arrived and any check of the first has run.
+    let seen = 0;
+    witness = watchFile(join(dir, 'gatekey.lock'), async () => void seen++, { debounceMs: 200, pollMs: 3_600_000 });
+
+    await writeFile(join(dir, '.gatekey-store.json.tmp'), 'a temp file, never renamed');
+    await writeFile(join(dir, 'gatekey.lock'), 'not the store');
+    await expect.poll(() => seen).toBeGreaterThan(0);
+    expect(checks).toBe(0);
   });
 
   it('runs one check for a burst of notices', async () => {
