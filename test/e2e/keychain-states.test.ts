@@ -1,9 +1,9 @@
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPrivateKeyring, useAsProcessBus, type PrivateKeyring } from '../support/private-keyring';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
+import { useFileKeyring } from './support/file-keyring';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
@@ -13,31 +13,18 @@ import { screenshot } from './support/screenshots';
 
 // Locking for real needs the Secret Service's D-Bus interface: Linux only.
 const linux = process.platform === 'linux';
-let keychain: PrivateKeyring;
-let restoreProcessBus: (() => void) | undefined;
 let backend: TestBackend | undefined;
 let page: Page | undefined;
 
-beforeAll(async () => {
-  if (!linux) return;
-  keychain = await startPrivateKeyring();
-  // keytar in this process (the tests' own reads, the clean-up) and the backend's keychain helper,
-  // which inherits this environment, must reach this keyring: before any keychain call in this
-  // process, as libsecret keeps its first bus connection.
-  restoreProcessBus = useAsProcessBus(keychain);
-});
+const keychain = useFileKeyring();
 const chromium = useChromium();
-afterAll(async () => {
-  restoreProcessBus?.();
-  await keychain?.close();
-});
 afterEach(async () => {
   if (!linux) return;
   const problems = page ? pageProblems(page) : [];
   await page?.context().close();
   page = undefined;
   // Clean-up lists the keychain, which a locked collection does not survive.
-  await keychain.unlock();
+  await keychain()!.unlock();
   await backend?.cleanup();
   backend = undefined;
   expect(problems).toEqual([]);
@@ -58,7 +45,7 @@ describe.runIf(linux)('a locked keychain', () => {
     const lost = await createKey('legacy-batch');
     // One key truly lost its secret: even so, a locked keychain must not call it missing.
     await keytar.deletePassword(backend.service, lost.id);
-    await keychain.lock();
+    await keychain()!.lock();
     page = await openApp(chromium(), backend);
 
     for (const name of ['payments-prod', 'orders_test', 'legacy-batch']) await page.getByRole('button', { name, exact: true }).waitFor();
@@ -101,7 +88,7 @@ describe.runIf(linux)('a locked keychain', () => {
     await screenshot(page, '62-keychain-locked-health');
 
     // Unlocked by the user: "Check again" brings the real findings, the one truly missing key only.
-    await keychain.unlock();
+    await keychain()!.unlock();
     await health.getByRole('button', { name: 'Check again' }).click();
     const missing = page.getByRole('region', { name: 'Access keys whose APISecret is missing' });
     await missing.getByText(lost.id).waitFor();

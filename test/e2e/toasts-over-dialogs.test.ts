@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPrivateKeyring, useAsProcessBus, type PrivateKeyring } from '../support/private-keyring';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
+import { useFileKeyring } from './support/file-keyring';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
 
@@ -13,28 +13,17 @@ import { screenshot } from './support/screenshots';
 // private gnome-keyring), locked and unlocked for real, as in keychain-states.test.ts.
 
 const linux = process.platform === 'linux';
-let keychain: PrivateKeyring | undefined;
-let restoreProcessBus: (() => void) | undefined;
 let backend: TestBackend | undefined;
 let page: Page | undefined;
 
-beforeAll(async () => {
-  if (!linux) return;
-  keychain = await startPrivateKeyring();
-  // Before any keychain call in this process: libsecret keeps its first bus connection.
-  restoreProcessBus = useAsProcessBus(keychain);
-});
+const keychain = useFileKeyring();
 const chromium = useChromium();
-afterAll(async () => {
-  restoreProcessBus?.();
-  await keychain?.close();
-});
 afterEach(async () => {
   const problems = page ? pageProblems(page) : [];
   await page?.context().close();
   page = undefined;
   // Clean-up lists the keychain, which a locked collection does not survive.
-  await keychain?.unlock();
+  await keychain()?.unlock();
   await backend?.cleanup();
   backend = undefined;
   expect(problems).toEqual([]);
@@ -85,13 +74,13 @@ async function expectReachable(button: Locator, name: string) {
 describe('toasts over a modal dialog', () => {
   it.runIf(linux)('says the keychain can be read again over the welcome, where it can be heard and dismissed', async () => {
     backend = await startTestBackend();
-    await keychain!.lock();
+    await keychain()!.lock();
     page = await openApp(chromium(), backend);
 
     const welcome = page.getByRole('dialog', { name: 'Welcome to Gatekey' });
     const problem = welcome.getByRole('alert').filter({ hasText: 'The OS keychain is locked' });
     await problem.waitFor();
-    await keychain!.unlock();
+    await keychain()!.unlock();
     // The welcome's own keychain check may have been waiting on the locked keyring, as behind an unlock
     // prompt, and see it readable by itself; if not, Check again tells Gatekey. Either way the welcome stays.
     const toast = page.locator('.toast').filter({ hasText: 'The OS keychain can be read again' });
