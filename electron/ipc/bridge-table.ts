@@ -1,4 +1,4 @@
-import { channelTable, EVENT_CHANNEL, methods, channelOf } from './contract';
+import { CHANNEL_PREFIX, channelTable, EVENT_CHANNEL } from './contract';
 
 /** What the preload needs to build `window.api`, written into its bundle at build time (the preload cannot load zod). */
 export interface BridgeTable {
@@ -7,6 +7,4 @@ export interface BridgeTable {
   channels: Record<string, readonly string[]>;
 }
 
-const prefix = channelOf(methods[0]!).slice(0, -methods[0]!.length);
-
-export const bridgeTable: BridgeTable = { prefix, eventChannel: EVENT_CHANNEL, channels: channelTable };
+export const bridgeTable: BridgeTable = { prefix: CHANNEL_PREFIX, eventChannel: EVENT_CHANNEL, channels: channelTable };

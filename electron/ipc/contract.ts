@@ -199,7 +199,9 @@ type EventType = keyof typeof events;
 export type MainEvent = { [T in EventType]: { type: T; data: NonNullable<(typeof events)[T]['data']> } }[EventType];
 
 /** The IPC channel name of a method. */
-export const channelOf = (method: Method): string => `gatekey:${method}`;
+/** Every channel's name starts with this. */
+export const CHANNEL_PREFIX = 'gatekey:';
+export const channelOf = (method: Method): string => `${CHANNEL_PREFIX}${method}`;
 /** The one channel main sends events on. */
 export const EVENT_CHANNEL = 'gatekey:event';
 

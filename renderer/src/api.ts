@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../electron/shared/errors';
-import type { AccessKeyFields } from '../../electron/shared/access-keys/rules';
+import type { AccessKeyFieldsText } from '../../electron/shared/access-keys/rules';
 import { channelTable, type GatekeyApi, type MainEvent } from '../../electron/ipc/contract';
 import type { IpcError, Result } from '../../electron/ipc/result';
 import type {} from './global';
@@ -10,7 +10,8 @@ import type {} from './global';
  */
 
 export type { IpcError, Result };
-export type AccessKeyInput = { [K in keyof AccessKeyFields]-?: string };
+/** An access key's fields as the forms hold them. */
+export type AccessKeyInput = AccessKeyFieldsText;
 
 /** The bridge itself failed (no preload, IPC torn down): main never answered. */
 function unreachable(error: unknown): Result<never> {

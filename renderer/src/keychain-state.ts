@@ -1,17 +1,11 @@
-import type { Output } from '../../electron/ipc/contract';
-import type { IpcError } from './api';
-import { keychainStateOf as sharedStateOf } from '../../electron/shared/keychain-state';
+import type { KeychainState, UnreadableKeychainState as UnreadableKeychain } from '../../electron/shared/keychain-state';
 
-/** What main knows of the keychain without reading a secret; `message` names the cause and the fix. */
-export type KeychainState = Output<'keychain.getState'>;
-/** Every state but `ready`: the keychain cannot be read, so no APISecret can be called missing. */
-export type UnreadableKeychain = Exclude<KeychainState, { state: 'ready' }>;
+export type { KeychainState, UnreadableKeychain };
+/** The keychain state a failed keychain call reveals (one rule with main's). */
+export { keychainStateOf } from '../../electron/shared/keychain-state';
 
 export const isUnreadable = (keychain: KeychainState | null | undefined): keychain is UnreadableKeychain =>
   keychain != null && keychain.state !== 'ready';
-
-/** The keychain state that a failed keychain call reveals; null when the error says nothing about the keychain. */
-export const keychainStateOf = (error: IpcError): UnreadableKeychain | null => sharedStateOf(error);
 
 const headings: Record<UnreadableKeychain['state'], string> = {
   locked: 'The OS keychain is locked',
