@@ -14,11 +14,11 @@ const NO_KEYCHAIN = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gatekey-
  * keychain at all, so a test that needs one and is missing here fails loudly.
  */
 const MAIN_WITH_KEYCHAIN = [
-  'test/electron/cli/keychain-states.test.ts',
-  'test/electron/cli/run.test.ts',
+  'test/electron/cli/{jd,keychain-states,provider,run}.test.ts',
   'test/electron/core/access-keys/service.test.ts',
   'test/electron/core/authorizations/{one-per-key,service}.test.ts',
   'test/electron/core/key-files/{fuzz,handoff,hostile-files}.test.ts',
+  'test/electron/core/jdcloud/service*.test.ts',
   'test/electron/core/test-call/gateway.test.ts',
   'test/electron/ipc/**/*.test.ts',
   'test/electron/main/build.test.ts',

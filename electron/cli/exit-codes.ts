@@ -14,6 +14,10 @@ export const EXIT = {
   keychainLocked: 6,
   /** The keychain was read and this key's APISecret is not in it. */
   secretMissing: 7,
+  /** jd apply: some items of the plan failed or did not run (the per-item report says which). */
+  notApplied: 6,
+  /** jd commands: the gateway refused the account's credentials or their permissions (401/403). */
+  gatewayAuth: 7,
 } as const;
 
 /** A failure that only the command line has, with the exit code it ends with. */
@@ -30,6 +34,8 @@ export class ExitError extends Error {
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_INPUT':
+    case 'NAME_TAKEN':
+    case 'ALREADY_EXISTS':
       return EXIT.usage;
     case 'NOT_FOUND':
       return EXIT.unknownKey;
@@ -41,7 +47,12 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'SECRET_MISSING':
       return EXIT.secretMissing;
     case 'STORE_UNREADABLE':
+    case 'STORE_READ_ONLY':
+    case 'STORE_CONFLICT':
+    case 'STORE_WRITE_FAILED':
       return EXIT.store;
+    case 'GATEWAY_AUTH_FAILED':
+      return EXIT.gatewayAuth;
     default:
       return EXIT.other;
   }

@@ -17,6 +17,10 @@ async function main(): Promise<never> {
     err: (text) => process.stderr.write(`${text}\n`),
     readStdin,
     env: process.env,
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => process.off('SIGINT', handler);
+    },
     version: typeof __GATEKEY_VERSION__ === 'string' ? __GATEKEY_VERSION__ : 'dev',
   });
   process.exitCode = code;

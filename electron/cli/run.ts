@@ -1,75 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/errors';
 import { visible } from '../shared/signing/input-rules';
-import { signTestRequest, type SigningCredentials } from '../core/signing/request';
-import { signingDate } from '../core/signing/signer';
-import type { SecretStore } from '../core/ports/secret-store';
 import { parseCommandLine, USAGE, type CommandLine } from './args';
-import { readBodyFile } from './body-file';
+import { authCommand } from './commands/auth';
+import { bindCommand } from './commands/bind';
+import { exportCommand } from './commands/export';
+import { groupsCommand } from './commands/groups';
+import { jdCommand } from './commands/jd';
+import { keysCommand } from './commands/keys';
+import { signCommand } from './commands/sign';
+import { stateCommand } from './commands/state';
+import { subcommandOf, type CliIo, type Command } from './context';
 import { EXIT, ExitError, exitCodeOf } from './exit-codes';
-import { cliKeychain, type CliKeychain } from './keychain';
-import { signOptionsOf, usageError } from './sign-options';
-import { readAccessKeys } from './store-access';
+import { cliKeychain } from './keychain';
+import { usageError } from './sign-options';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readStdin(): Promise<string>;
-  env: NodeJS.ProcessEnv;
-  now?: () => Date;
-  secrets?: SecretStore;
-  version?: string;
-}
+export type { CliIo } from './context';
 
-async function listKeys(command: CommandLine, io: CliIo): Promise<number> {
-  const keys = await readAccessKeys(io.env);
-  // --json prints each record whole (a record never holds a secret), so a new field shows up here by itself.
-  const rows = keys.map(({ updatedAt: _updatedAt, ...row }) => row);
-  if (command.values.json) io.out(JSON.stringify(rows, null, 2));
-  else if (rows.length === 0) io.err('No access keys yet. Create one in Gatekey.');
-  else for (const row of rows) io.out(`${row.name}\t${row.id}\t${row.apiKey}`);
-  return EXIT.ok;
-}
-
-async function credentialsFor(command: CommandLine, io: CliIo, keychain: CliKeychain): Promise<SigningCredentials> {
-  const { key, 'api-key': apiKey, 'secret-stdin': secretStdin } = command.values;
-  if (key && (apiKey || secretStdin)) throw usageError('Use either --key, or --api-key with --secret-stdin, not both.', { reason: 'cliBothCredentials' });
-  if (apiKey || secretStdin) {
-    if (!apiKey || !secretStdin) throw usageError('--api-key needs --secret-stdin (the secret is read from standard input, never from arguments).', { reason: 'cliApiKeyNeedsSecretStdin' });
-    if (!/^[0-9A-Fa-f]{32}$/.test(apiKey.trim())) throw usageError('An APIKey is 32 hex characters.', { reason: 'cliApiKeyFormat' });
-    const secret = (await io.readStdin()).trim();
-    if (!secret) throw usageError('No secret on standard input.', { reason: 'cliNoSecretOnStdin' });
-    return { apiKey: apiKey.trim().toUpperCase(), secret };
-  }
-  if (!key) throw usageError('Name the access key with --key NAME|ID, or use --api-key AK --secret-stdin.', { reason: 'cliNoKeyNamed' });
-  const keys = await readAccessKeys(io.env);
-  const found = keys.find((k) => k.id === key.toLowerCase()) ?? keys.find((k) => k.name.toLowerCase() === key.toLowerCase());
-  if (!found) throw new AppError('NOT_FOUND', `No access key named or with the ID "${visible(key)}". List them with: gatekey keys`, { reason: 'cliAccessKeyNotFound', params: { key: visible(key) } });
-  // Locked, unavailable and timed out throw their own codes (exit 6 and 4); null is only "read, and not there".
-  const secret = await keychain.store().get(found.id);
-  if (secret === null) throw new AppError('SECRET_MISSING', `The APISecret of "${found.name}" is not in the OS keychain.`, { reason: 'cliSecretMissing', params: { name: found.name } });
-  return { apiKey: found.apiKey, secret };
-}
-
-async function signCommand(command: CommandLine, io: CliIo, keychain: CliKeychain): Promise<number> {
-  const options = signOptionsOf(command);
-  const dataFile = command.values['data-file'];
-  const body = dataFile !== undefined ? await readBodyFile(dataFile) : (command.values.data ?? '');
-  const method = options.method ?? (body === '' ? 'GET' : 'POST');
-
-  const credentials = await credentialsFor(command, io, keychain);
-  const signed = signTestRequest({ method, url: options.url, headers: options.headers, body }, credentials, {
-    algorithm: options.algorithm,
-    region: options.region,
-    service: options.service,
-    date: options.date ?? signingDate((io.now ?? (() => new Date()))()),
-    nonce: options.nonce ?? randomUUID(),
-  });
-  if (command.values.explain) io.err(`Canonical request:\n${signed.canonicalRequest}\n\nString to sign:\n${signed.stringToSign}\n`);
-  if (command.values.curl) io.out(signed.curl);
-  else for (const [name, value] of signed.headersToAdd) io.out(`${name}: ${value}`);
-  return EXIT.ok;
-}
+/** Every command, by its first word; each lives in commands/. */
+const commands: Record<string, Command> = {
+  keys: keysCommand,
+  sign: signCommand,
+  groups: groupsCommand,
+  auth: authCommand,
+  bind: (context) => bindCommand(context, 'bind'),
+  unbind: (context) => bindCommand(context, 'unbind'),
+  state: stateCommand,
+  jd: jdCommand,
+  export: exportCommand,
+};
 
 function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof ExitError) {
@@ -78,7 +36,8 @@ function reportFailure(error: unknown, io: CliIo): number {
   }
   if (error instanceof AppError) {
     io.err(`gatekey: ${error.message}`);
-    return exitCodeOf(error.code);
+    // No account to work with is a matter of how the command was called (connect one, or set the environment variables).
+    return error.reason === 'jdNotConnected' ? EXIT.usage : exitCodeOf(error.code);
   }
   const code = (error as NodeJS.ErrnoException).code;
   io.err(`gatekey: unexpected failure (${(error as Error).name}${code ? ` ${code}` : ''}).`);
@@ -102,16 +61,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return EXIT.ok;
   }
-  const verb = command.positionals[0];
+  const [verb, ...args] = command.positionals;
   if (!verb) {
     io.err(USAGE);
     return EXIT.usage;
   }
   const keychain = cliKeychain(io.env, io.secrets);
   try {
-    if (verb === 'keys') return await listKeys(command, io);
-    if (verb === 'sign') return await signCommand(command, io, keychain);
-    throw usageError(`Unknown command "${visible(verb)}". Commands: keys, sign.`, { reason: 'cliUnknownCommand', params: { command: visible(verb) } });
+    const run = subcommandOf(commands, verb);
+    if (!run) throw usageError(`Unknown command "${visible(verb)}". Commands: ${Object.keys(commands).join(', ')}.`, { reason: 'cliUnknownCommand', params: { command: visible(verb) } });
+    return await run({ command, io, keychain, args });
   } catch (error) {
     return reportFailure(error, io);
   } finally {

@@ -43,16 +43,18 @@ export function signOptionsOf(command: CommandLine): SignOptions {
   const [url, ...extra] = command.positionals.slice(1);
   if (!url || extra.length > 0) throw usageError('Give exactly one URL to sign.', { reason: 'cliOneUrl' });
   const { values } = command;
+  // --region is repeatable for the jd commands; a signature has one region, the last given (as before).
+  const region = values.region?.at(-1);
   if (values.data !== undefined && values['data-file'] !== undefined) throw usageError('Use --data or --data-file, not both.', { reason: 'cliDataTwice' });
   const algorithm = (values.algorithm ?? 'JDCLOUD2').toUpperCase();
   if (!(algorithms as readonly string[]).includes(algorithm)) throw usageError('--algorithm is JDCLOUD2 or JDCLOUD3.', { reason: 'cliAlgorithm' });
   checkOption('-X', values.request, injectionProblem);
-  checkOption('--region', values.region, regionProblem);
+  checkOption('--region', region, regionProblem);
   checkOption('--service', values.service, serviceProblem);
   checkOption('--nonce', values.nonce, nonceProblem);
   checkOption('--date', values.date, signingDateProblem);
   const headers = (values.header ?? []).map(parseHeader);
   parseTargetUrl(url);
   checkHeaders(headers);
-  return { url, method: values.request, algorithm: algorithm as Algorithm, headers, region: values.region, service: values.service, date: values.date, nonce: values.nonce };
+  return { url, method: values.request, algorithm: algorithm as Algorithm, headers, region, service: values.service, date: values.date, nonce: values.nonce };
 }

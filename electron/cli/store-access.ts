@@ -8,18 +8,37 @@ import { MetadataStore } from '../storage/metadata-store';
 import { EXIT, ExitError } from './exit-codes';
 
 /**
- * The access keys in the app's store; read only, and no folder is created
- * when there is none. The default folder may not exist yet (Gatekey never
- * ran): that is "no keys". A GATEKEY_DATA_DIR that names no folder is a
- * mistake worth stopping for, or a script would sign with nothing found.
+ * The data folder: GATEKEY_DATA_DIR, or the app's. The default folder may not
+ * exist yet (Gatekey never ran): that is "no data". A GATEKEY_DATA_DIR that
+ * names no folder is a mistake worth stopping for, or a script would sign
+ * with nothing found, or write a store nobody reads.
  */
-export async function readAccessKeys(env: NodeJS.ProcessEnv): Promise<readonly AccessKeyRecord[]> {
+export function dataDirOf(env: NodeJS.ProcessEnv): string {
   const chosen = env.GATEKEY_DATA_DIR;
-  const dataDir = chosen || defaultDataDir();
   if (chosen && !isFolder(chosen)) {
     throw new ExitError(EXIT.store, `no Gatekey data in ${visible(chosen, 400)}: ${existsSync(chosen) ? 'it is not a folder' : 'the folder does not exist'}. Check GATEKEY_DATA_DIR.`);
   }
-  const storePath = join(dataDir, STORE_FILE_NAME);
+  return chosen || defaultDataDir();
+}
+
+/** The store, read only: no lock is taken and nothing is created, so it works while the app runs. */
+export function openStoreToRead(env: NodeJS.ProcessEnv): Promise<MetadataStore> {
+  return MetadataStore.open(join(dataDirOf(env), STORE_FILE_NAME), { readOnly: true });
+}
+
+/**
+ * The store, to write, as the app opens it: with the folder's lock. While the
+ * app (or another command) holds the folder, it opens read-only and every
+ * change is refused with the store's own STORE_READ_ONLY words. Close it to
+ * save and release the lock.
+ */
+export function openStoreToWrite(env: NodeJS.ProcessEnv): Promise<MetadataStore> {
+  return MetadataStore.open(join(dataDirOf(env), STORE_FILE_NAME));
+}
+
+/** The access keys in the app's store; read only, and no folder is created when there is none. */
+export async function readAccessKeys(env: NodeJS.ProcessEnv): Promise<readonly AccessKeyRecord[]> {
+  const storePath = join(dataDirOf(env), STORE_FILE_NAME);
   if (!existsSync(storePath)) return [];
   return (await MetadataStore.open(storePath, { readOnly: true })).read().accessKeys;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export const APP_NAME = 'Gatekey';
 /** Keychain service under which the app keeps APISecrets (account = Access Key ID). */
 export const KEYCHAIN_SERVICE = APP_NAME;
+/** The JD Cloud account's SecretKey lives under a service of its own beside the APISecrets' (account = its AccessKey ID), so it is never taken for an APISecret. */
+export const jdAccountKeychainService = (service: string = KEYCHAIN_SERVICE): string => `${service} JD Cloud account`;
 
 /** Where Electron's `app.getPath('userData')` points for this app, for tools that run without Electron. */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {

@@ -11,6 +11,8 @@ import type { SignedRequest } from '../shared/signing/types';
 import { testCallInput } from '../shared/test-call/rules';
 import type { TestCallResponse } from '../shared/test-call/types';
 import type { KeychainState } from '../shared/keychain-state';
+import { jdAccountInput, jdRegion } from '../shared/jdcloud/account';
+import type { ApplyReport, JdAccountView, Plan, PullReport } from '../shared/jdcloud/types';
 import type { ConflictResolution, StoreStatus } from '../shared/store/status';
 import type { Result } from './result';
 
@@ -144,10 +146,39 @@ export const contract = {
     /** Signs afresh and sends from main; REQUEST_FAILED names why a request got no answer. */
     send: reads(testCallInput).returns<{ request: SignedRequest; response: TestCallResponse }>(),
   },
+  jdcloud: {
+    /** The connected JD Cloud account (never its SecretKey), or null. */
+    getAccount: reads(noInput).returns<JdAccountView | null>(),
+    /** Saves the account; its SecretKey goes to the keychain only, under its own entry. Checks nothing: checkConnection does. */
+    connect: writes(jdAccountInput).returns<JdAccountView>(),
+    /** Forgets the account and deletes its SecretKey from the keychain; links to remote objects stay. */
+    disconnect: writes(noInput).returns<{ disconnected: true }>(),
+    /** One signed read per region; GATEWAY_AUTH_FAILED names the cause (wrong key, clock, permissions) and the fix. */
+    checkConnection: reads(noInput).returns<{ regions: Array<{ region: string; requestId: string; apiGroups: number }> }>(),
+    /**
+     * Reads the gateway and links local records to remote ones: API groups and their deployments
+     * (published ones missing here are added), authorizations and bindings; with `keys`, the account's
+     * signature keys (secrets straight to the keychain). Remote-only authorizations are added only with `adoptRemote`.
+     */
+    pull: writes(z.strictObject({ keys: z.boolean().optional(), adoptRemote: z.boolean().optional() })).returns<PullReport>(),
+    /** The difference between local and remote, as operations; sends nothing that changes the gateway. */
+    plan: reads(noInput).returns<Plan>(),
+    /**
+     * Plans again and applies the items named (the reviewed plan minus the excluded ones); an item no longer
+     * needed is reported as already done. Reports progress events; one apply at a time.
+     */
+    apply: writes(z.strictObject({ itemIds: z.array(z.string().min(1).max(300)).max(200_000) })).returns<ApplyReport>(),
+    /** Stops a running apply between items; the apply's report says what was applied. */
+    cancelApply: reads(noInput).returns<{ cancelling: boolean }>(),
+    /** The last apply's report (kept in the data folder), or null. */
+    lastApply: reads(noInput).returns<ApplyReport | null>(),
+    /** The cloud generates the APIKey and APISecret; the secret goes to the keychain, the record links the remote keyId. */
+    createKey: writes(accessKeyFields.extend({ region: jdRegion })).returns<AccessKeySummary>(),
+  },
 } as const;
 
 /** The data the window shows, by the part of the store it comes from. */
-export type DataTopic = 'accessKeys' | 'apiGroups' | 'authorizations';
+export type DataTopic = 'accessKeys' | 'apiGroups' | 'authorizations' | 'jdcloud';
 
 /** Carries an event's payload type: main produces it, so main is trusted for it. */
 const payload = <T>() => ({}) as { readonly data?: T };
@@ -164,7 +195,7 @@ export const events = {
   /** Records changed, here or in another Gatekey or the `gatekey` CLI (`elsewhere`): ask again for these topics. */
   dataChanged: payload<{ topics: DataTopic[]; elsewhere: boolean }>(),
   /** Progress of long work (an import): `done` of `total` items. */
-  progress: payload<{ task: 'importKeys'; done: number; total: number }>(),
+  progress: payload<{ task: 'importKeys' | 'jdApply' | 'jdPull'; done: number; total: number; failed?: number }>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -193,7 +224,8 @@ export function channelDefinition(method: string): { input: z.ZodType; writes: b
 export type Input<M extends Method> = z.input<ChannelOf<M>['input']>;
 /** What the handler receives after validation. */
 export type ValidInput<M extends Method> = z.output<ChannelOf<M>['input']>;
-export type Output<M extends Method> = NonNullable<ChannelOf<M>['output']>;
+/** Exclude, not NonNullable: `output?` adds undefined, while null is a real answer (no account, no last apply). */
+export type Output<M extends Method> = Exclude<ChannelOf<M>['output'], undefined>;
 
 type EventType = keyof typeof events;
 export type MainEvent = { [T in EventType]: { type: T; data: NonNullable<(typeof events)[T]['data']> } }[EventType];

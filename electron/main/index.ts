@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { KEYCHAIN_SERVICE } from '../core/app-identity';
+import { jdAccountKeychainService, KEYCHAIN_SERVICE } from '../core/app-identity';
 import { createBackend, type Backend } from '../ipc/backend';
 import { keytarSecretStore } from '../storage/keytar-secret-store';
 import { utilityWorkerLauncher } from './keychain-worker';
@@ -45,6 +45,8 @@ async function start(): Promise<void> {
   const backend = await createBackend({
     dataDir: app.getPath('userData'),
     secrets: keytarSecretStore(KEYCHAIN_SERVICE, { launchWorker: utilityWorkerLauncher(__dirname) }),
+    // The JD Cloud account's SecretKey: a keychain service of its own, never among the APISecrets.
+    accountSecrets: keytarSecretStore(jdAccountKeychainService(), { launchWorker: utilityWorkerLauncher(__dirname) }),
     clipboard: electronClipboard(),
     desktop: {
       showItemInFolder: (path) => shell.showItemInFolder(path),

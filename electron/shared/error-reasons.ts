@@ -121,6 +121,33 @@ export const errorReasons = {
   hostNamesNoRegion: says('INVALID_INPUT'),
   hostNamesNoService: says('INVALID_INPUT'),
 
+  // --- JD Cloud API Gateway (requestId: the gateway's, for support; empty when no reply came) ---
+  jdNotConnected: says('NOT_FOUND'),
+  jdSecretKeyMissing: says('SECRET_MISSING', 'accessKeyId'),
+  /**
+   * 401: the AccessKey or SecretKey is wrong, or the clock is off (cause and fix in the words).
+   * skewMinutes: given when the reply's Date shows this computer's clock off by 5 minutes or more (positive: ahead).
+   */
+  jdAuthRefused: says('GATEWAY_AUTH_FAILED', 'status', 'requestId', 'detail', 'skewMinutes?'),
+  /** 403: the credentials are right but lack API Gateway permissions. */
+  jdForbidden: says('GATEWAY_AUTH_FAILED', 'status', 'requestId', 'detail'),
+  /** Any other 4xx: the request was refused as it is (not retried). */
+  jdRequestRefused: says('GATEWAY_FAILED', 'status', 'requestId', 'detail'),
+  /** 429 or 5xx still after the retries; attempts is how many were made. */
+  jdStillFailing: says('GATEWAY_FAILED', 'status', 'requestId', 'attempts'),
+  /** No reply (refused, reset, timed out, DNS) after the retries. */
+  jdUnreachable: says('GATEWAY_FAILED', 'host', 'detail', 'attempts', 'requestId?'),
+  /** A write's reply was lost (5xx, reset, timeout after sending): it may have landed; read the gateway before retrying. */
+  jdUnclear: says('GATEWAY_FAILED', 'operation', 'detail', 'status?', 'requestId?'),
+  /** The reply was not the documented JSON envelope. */
+  jdReplyMalformed: says('GATEWAY_FAILED', 'status', 'requestId'),
+  /** After an unclear create, the authorization or key could not be found nor created within the attempts. */
+  jdNotResolved: says('GATEWAY_FAILED', 'operation'),
+  /** JD Cloud made the key, but the keychain or the data file refused it here: pull keys, never create it again. */
+  jdKeyCreatedNotKept: says('GATEWAY_FAILED', 'keyId', 'detail'),
+  jdApplyRunning: says('RATE_LIMITED'),
+  jdPlanItemUnknown: says('INVALID_INPUT', 'itemId'),
+
   // --- The command line (printed as is today; ids for a translated CLI later) ---
   cliBothCredentials: says('INVALID_INPUT'),
   cliApiKeyNeedsSecretStdin: says('INVALID_INPUT'),
@@ -139,6 +166,23 @@ export const errorReasons = {
   cliAccessKeyNotFound: says('NOT_FOUND', 'key'),
   cliSecretMissing: says('SECRET_MISSING', 'name'),
   cliDataFileTooBig: says('INVALID_INPUT', 'path', 'maxMiB'),
+  /** A provider command's option refused by the same rule as the window's form field (detail: that rule's words). */
+  cliFieldRefused: says('INVALID_INPUT', 'option', 'detail'),
+  cliOneCallerKey: says('INVALID_INPUT'),
+  cliFormat: says('INVALID_INPUT', 'format'),
+  cliArguments: says('INVALID_INPUT', 'usage'),
+  cliNeedsYes: says('INVALID_INPUT', 'command'),
+  cliGroupNotFound: says('NOT_FOUND', 'group'),
+  cliGroupEnvironment: says('NOT_FOUND', 'group', 'environment', 'where'),
+  /** The name is used by several groups (one per environment or region after a pull): `where` lists them. */
+  cliGroupAmbiguous: says('INVALID_INPUT', 'group', 'where'),
+  cliAuthorizationNotFound: says('NOT_FOUND', 'authorization'),
+  /** The change was made but could not be saved before the command ended (detail: the store's words). */
+  cliNotSaved: says('STORE_WRITE_FAILED', 'detail'),
+
+  // --- The state file (gatekey state export / import; jd plan --state) ---
+  stateFileRefused: says('INVALID_INPUT', 'file', 'detail'),
+  stateImportConflicts: says('INVALID_INPUT', 'count'),
 } as const satisfies Record<string, { code: ErrorCode; params: readonly string[] }>;
 
 export type ErrorReason = keyof typeof errorReasons;

@@ -27,6 +27,10 @@ export const errorCodes = [
   'STORE_READ_ONLY',
   'STORE_CONFLICT',
   'FORBIDDEN_SENDER',
+  /** JD Cloud API Gateway refused the account's credentials (401) or their permissions (403). */
+  'GATEWAY_AUTH_FAILED',
+  /** JD Cloud API Gateway answered an error, or could not be reached, after the retries that were safe. */
+  'GATEWAY_FAILED',
   /** Main refused because the window asked too often (reveals, copies, sends). */
   'RATE_LIMITED',
   /** The user declined main's own confirmation (a native message box). */

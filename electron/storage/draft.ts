@@ -18,5 +18,18 @@ export function draftOf(data: StoreData): { draft: StoreData; commit(): StoreDat
       },
     });
   }
-  return { draft, commit: () => ({ schemaVersion: data.schemaVersion, ...Object.fromEntries(COLLECTIONS.map((name) => [name, copies[name] ?? data[name]])) }) as StoreData };
+  // The JD Cloud section is small: copied whole when touched, and a new object when it changed.
+  let jdcloud: StoreData['jdcloud'] | undefined;
+  Object.defineProperty(draft, 'jdcloud', {
+    enumerable: true,
+    get: () => (jdcloud ??= structuredClone(data.jdcloud)),
+    set: (value: StoreData['jdcloud']) => {
+      jdcloud = value;
+    },
+  });
+  const jdcloudOf = () => (jdcloud && JSON.stringify(jdcloud) !== JSON.stringify(data.jdcloud) ? jdcloud : data.jdcloud);
+  return {
+    draft,
+    commit: () => ({ schemaVersion: data.schemaVersion, ...Object.fromEntries(COLLECTIONS.map((name) => [name, copies[name] ?? data[name]])), jdcloud: jdcloudOf() }) as StoreData,
+  };
 }

@@ -74,7 +74,7 @@ export class JsonStoreFile implements Adapter<StoreData> {
       }
       return text;
     };
-    return `{"schemaVersion":${JSON.stringify(data.schemaVersion)},"accessKeys":${part(data.accessKeys)},"apiGroups":${part(data.apiGroups)},"authorizations":${part(data.authorizations)},"bindings":${part(data.bindings)}}\n`;
+    return `{"schemaVersion":${JSON.stringify(data.schemaVersion)},"accessKeys":${part(data.accessKeys)},"apiGroups":${part(data.apiGroups)},"authorizations":${part(data.authorizations)},"bindings":${part(data.bindings)},"jdcloud":${JSON.stringify(data.jdcloud)}}\n`;
   }
 
   /** Accepts whatever is on disk now as the known state (the user chose to overwrite it). */

@@ -19,7 +19,7 @@ import type { OutsideChange } from './outside-change';
 import { OutsideChangeCheck, watchOutsideChanges } from './outside-check';
 import { StatusCell } from './status-cell';
 import type { FileWatch, FileWatchOptions } from './store-watch';
-import type { Collection } from '../shared/store/schema';
+import type { StorePart } from '../shared/store/schema';
 import type { RecordStore } from '../core/ports/record-store';
 
 export { LOCK_FILE_NAME } from './take-folder';
@@ -38,7 +38,7 @@ export interface StoreOptions {
    * outside-change.ts) and tell which collections a read-only instance
    * reloaded: main's dataChanged event. Never with `readOnly` (the command line).
    */
-  onOutsideChange?: (collections: Collection[]) => void;
+  onOutsideChange?: (parts: StorePart[]) => void;
   /** Timings of that watch; tests shorten them. */
   watch?: FileWatchOptions;
 }

@@ -3,7 +3,7 @@ import { stampOf } from './disk-stamp';
 import { ChangedOnDisk } from './json-store-file';
 import { statusAfterFailedSave } from './save-failure';
 import type { StoreInternals } from './store-internals';
-import { COLLECTIONS, emptyStore, type Collection, type StoreData } from '../shared/store/schema';
+import { STORE_PARTS, emptyStore, type StoreData, type StorePart } from '../shared/store/schema';
 
 /** What a look at the data file found (MetadataStore.checkOutsideChange). */
 export type OutsideChange =
@@ -14,7 +14,7 @@ export type OutsideChange =
   /** The writing instance: something else changed the file, and the user chooses (status 'conflict'). */
   | { kind: 'conflict' }
   /** A read-only instance took the new file; `collections` differ from what it had. */
-  | { kind: 'reloaded'; collections: Collection[] }
+  | { kind: 'reloaded'; collections: StorePart[] }
   /** A read-only instance could not read the new file (half-written, from a newer Gatekey): it keeps what it had. */
   | { kind: 'unreadable' };
 
@@ -59,7 +59,7 @@ export async function takeOutsideChange(store: StoreInternals): Promise<OutsideC
   return { kind: 'reloaded', collections: changedCollections(before, store.db.data) };
 }
 
-/** Collections whose records differ; untouched ones keep their identity, reloaded ones are compared by content. */
-function changedCollections(before: StoreData, after: StoreData): Collection[] {
-  return COLLECTIONS.filter((name) => before[name] !== after[name] && JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+/** Parts whose records differ; untouched ones keep their identity, reloaded ones are compared by content. */
+function changedCollections(before: StoreData, after: StoreData): StorePart[] {
+  return STORE_PARTS.filter((name) => before[name] !== after[name] && JSON.stringify(before[name]) !== JSON.stringify(after[name]));
 }

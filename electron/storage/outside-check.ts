@@ -1,5 +1,5 @@
 import { stampOf } from './disk-stamp';
-import type { Collection } from '../shared/store/schema';
+import type { StorePart } from '../shared/store/schema';
 import { takeOutsideChange, unchangedSince, type OutsideChange, type SeenFile } from './outside-change';
 import type { StoreInternals } from './store-internals';
 import { watchFile, type FileWatch, type FileWatchOptions } from './store-watch';
@@ -53,7 +53,7 @@ export class OutsideChangeCheck {
 export function watchOutsideChanges(
   file: string,
   store: { checkOutsideChange(): Promise<OutsideChange> },
-  onOutsideChange: (collections: Collection[]) => void,
+  onOutsideChange: (parts: StorePart[]) => void,
   options?: FileWatchOptions,
 ): FileWatch {
   return watchFile(file, async () => {

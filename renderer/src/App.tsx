@@ -16,6 +16,7 @@ import { ApiGroupListScreen } from './screens/ApiGroupListScreen';
 import { HealthScreen } from './screens/HealthScreen';
 import { RecoveryScreen } from './screens/RecoveryScreen';
 import { TestCallScreen } from './screens/TestCallScreen';
+import { JdCloudScreen } from './screens/JdCloudScreen';
 import { AuthorizationListScreen } from './screens/AuthorizationListScreen';
 import { useStoreStatus } from './queries/app';
 import { queryClient } from './queries/query-client';
@@ -35,6 +36,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <ApiGroupListScreen />;
     case 'testCall':
       return <TestCallScreen />;
+    case 'jdcloud':
+      return <JdCloudScreen />;
     case 'health':
       return <HealthScreen />;
   }

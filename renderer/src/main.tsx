@@ -12,6 +12,7 @@ import './styles/handoff.css';
 import './styles/welcome.css';
 import './styles/data-safety.css';
 import './styles/test-call.css';
+import './styles/jdcloud.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Gatekey: #root is missing from index.html.');

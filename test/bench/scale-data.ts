@@ -55,5 +55,5 @@ export function storeOfScale(scale: Scale): StoreData {
     groupId: apiGroups[(n * 7 + Math.floor(n / scale.authorizations)) % scale.apiGroups]!.id,
     boundAt: at,
   }));
-  return { schemaVersion: 2, accessKeys, apiGroups, authorizations, bindings };
+  return { schemaVersion: 3, accessKeys, apiGroups, authorizations, bindings, jdcloud: { account: null, deletedAuthorizations: [] } };
 }

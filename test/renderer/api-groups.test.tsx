@@ -48,14 +48,14 @@ describe('API Groups', () => {
     expect(unwrap(await backend.api.apiGroups.list({}))).toMatchObject([{ name: 'Orders', region: 'cn-north-1', environment: 'preview' }]);
   });
 
-  it('shows a duplicate name beside the Name field', async () => {
+  it('shows a duplicate name (same region and environment) beside the Name field', async () => {
     await seedGroup(backend, { name: 'Orders' });
     const { user } = await openApiGroups();
     await user.click(screen.getByRole('button', { name: 'Create API Group' }));
     const dialog = screen.getByRole('dialog', { name: 'Create API Group' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Orders');
     await user.type(within(dialog).getByRole('textbox', { name: 'Region' }), 'cn-north-1');
-    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Environment' }), 'test');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Environment' }), 'online');
     await user.type(within(dialog).getByRole('textbox', { name: 'Host' }), 'other.cn-north-1.jdcloud-api.net');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     const name = within(dialog).getByRole('textbox', { name: 'Name' });

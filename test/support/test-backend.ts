@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { jdAccountKeychainService } from '../../electron/core/app-identity';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,8 @@ export interface TestBackend {
   api: GatekeyApi;
   dataDir: string;
   service: string;
+  /** The keychain service holding the JD Cloud account's SecretKey (its own, like main's). */
+  accountService: string;
   clipboard: MemoryClipboard;
   desktop: RecordingDesktop;
   store: MetadataStore;
@@ -74,19 +77,26 @@ export interface TestBackend {
  * keychain) exactly as main builds it; only the Electron IPC transport and
  * Electron's clipboard are replaced.
  */
-export async function startTestBackend(options: { dataDir?: string; service?: string; now?: () => number; secrets?: SecretStore } = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  options: { dataDir?: string; service?: string; now?: () => number; secrets?: SecretStore; jdcloudSleep?: (ms: number) => Promise<void> } = {},
+): Promise<TestBackend> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'gatekey-test-')));
   const service = options.service ?? testKeychainService();
   const clipboard = new MemoryClipboard();
   const desktop = new RecordingDesktop();
   const secrets = options.secrets ?? keytarSecretStore(service);
-  const { dispatch, events, store } = await createBackend({ dataDir, secrets, clipboard, desktop, version: '0.0.0-test', now: options.now });
+  const accountService = jdAccountKeychainService(service); // as main and the CLI name it
+  const accountSecrets = keytarSecretStore(accountService);
+  // JD Cloud retries wait no real time in tests unless a test asks otherwise.
+  const jdcloudSleep = options.jdcloudSleep ?? (() => Promise.resolve());
+  const { dispatch, events, store } = await createBackend({ dataDir, secrets, accountSecrets, clipboard, desktop, version: '0.0.0-test', now: options.now, jdcloudSleep });
   return {
     dispatch,
     api: apiOver(dispatch, events),
     events,
     dataDir,
     service,
+    accountService,
     clipboard,
     desktop,
     store,
@@ -96,12 +106,14 @@ export async function startTestBackend(options: { dataDir?: string; service?: st
       // collection, where keytar in this process would segfault the worker.
       // A keychain a test locked, stopped or closed keeps its entries (a
       // private keyring goes with its temp folder).
-      try {
-        for (const account of await secrets.accounts()) await secrets.delete(account);
-      } catch (error) {
-        if (!isKeychainError(error)) throw error;
-      } finally {
-        await secrets.close();
+      for (const store of [secrets, accountSecrets]) {
+        try {
+          for (const account of await store.accounts()) await store.delete(account);
+        } catch (error) {
+          if (!isKeychainError(error)) throw error;
+        } finally {
+          await store.close();
+        }
       }
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -9,9 +9,15 @@ export const groupGone = () =>
 
 /** The provider's catalogue of API groups. Deleting a group removes its bindings with it. */
 export function createApiGroupService({ store, now = () => new Date() }: { store: RecordStore; now?: () => Date }) {
-  function assertNameFree(groups: readonly ApiGroupRecord[], name: string, exceptId?: string): void {
-    const wanted = name.toLowerCase();
-    const clash = groups.find((group) => group.id !== exceptId && group.name.toLowerCase() === wanted);
+  /**
+   * One name per (region, environment), ignoring case: the gateway has one group
+   * in several environments, and each (group, environment) is a record here.
+   */
+  function assertNameFree(groups: readonly ApiGroupRecord[], fields: Pick<ApiGroupFields, 'name' | 'region' | 'environment'>, exceptId?: string): void {
+    const wanted = fields.name.toLowerCase();
+    const clash = groups.find(
+      (group) => group.id !== exceptId && group.name.toLowerCase() === wanted && group.region === fields.region && group.environment === fields.environment,
+    );
     if (clash) {
       throw new AppError('NAME_TAKEN', `An API group named "${clash.name}" already exists.`, {
         reason: 'apiGroupNameTaken',
@@ -31,7 +37,7 @@ export function createApiGroupService({ store, now = () => new Date() }: { store
 
     async create(fields: ApiGroupFields): Promise<ApiGroupSummary> {
       const group = await store.update((data) => {
-        assertNameFree(data.apiGroups, fields.name);
+        assertNameFree(data.apiGroups, fields);
         const timestamp = now().toISOString();
         const record: ApiGroupRecord = { id: unusedId((id) => data.apiGroups.some((g) => g.id === id)), ...fields, createdAt: timestamp, updatedAt: timestamp };
         data.apiGroups.push(record);
@@ -44,7 +50,7 @@ export function createApiGroupService({ store, now = () => new Date() }: { store
       const group = await store.update((data) => {
         const at = data.apiGroups.findIndex((g) => g.id === id);
         if (at < 0) throw groupGone();
-        assertNameFree(data.apiGroups, fields.name, id);
+        assertNameFree(data.apiGroups, fields, id);
         const record = { ...data.apiGroups[at]!, ...fields, updatedAt: now().toISOString() };
         data.apiGroups[at] = record;
         return record;

@@ -130,7 +130,13 @@ export function createAuthorizationService({ store, now = () => new Date() }: { 
 
     async delete(id: string): Promise<void> {
       await store.update((data) => {
-        findIn(data, id);
+        const record = findIn(data, id);
+        // Applied to JD Cloud: remember the remote ones, so the next plan deletes them there too.
+        const apiKey = record.callerKeyKind === 'apiKey' ? record.callerKey : data.accessKeys.find((key) => key.id === record.callerKey)?.apiKey;
+        if (apiKey) {
+          const deletedAt = now().toISOString();
+          for (const { region, accessAuthId } of record.remote ?? []) data.jdcloud.deletedAuthorizations.push({ region, accessAuthId, apiKey, deletedAt });
+        }
         data.authorizations = data.authorizations.filter((a) => a.id !== id);
         data.bindings = data.bindings.filter((binding) => binding.authorizationId !== id);
       });

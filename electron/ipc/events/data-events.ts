@@ -1,5 +1,5 @@
 import type { RecordStore } from '../../core/ports/record-store';
-import { COLLECTIONS, type Collection, type StoreData } from '../../shared/store/schema';
+import { STORE_PARTS, type StoreData, type StorePart } from '../../shared/store/schema';
 import type { Method } from '../contract';
 import type { FlatHandlers } from '../dispatch';
 import type { MainEvents } from '../main-events';
@@ -15,10 +15,10 @@ function current(store: RecordStore): Readonly<StoreData> | undefined {
 }
 
 /** The store replaces a collection it changes and never mutates one it handed out: a new array is a change. */
-function changedBetween(before: Readonly<StoreData> | undefined, after: Readonly<StoreData> | undefined): Collection[] {
+function changedBetween(before: Readonly<StoreData> | undefined, after: Readonly<StoreData> | undefined): StorePart[] {
   if (!after) return [];
-  if (!before) return [...COLLECTIONS];
-  return COLLECTIONS.filter((name) => before[name] !== after[name]);
+  if (!before) return [...STORE_PARTS];
+  return STORE_PARTS.filter((name) => before[name] !== after[name]);
 }
 
 /**

@@ -72,6 +72,8 @@ export const accessKeyRecord = z.strictObject({
   apiKey: z.string().regex(API_KEY_PATTERN),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The signature key in JD Cloud API Gateway this key is (store version 3); absent: a local-only key no gateway knows. */
+  remote: z.strictObject({ keyId: z.string().regex(/^[\x21-\x7e]{1,128}$/), region: z.string().min(1).max(64) }).optional(),
 });
 
 /** What a search of the Access Key list matches (ignoring case). */

@@ -3,10 +3,12 @@ import { ACCESS_KEY_ID_PATTERN, API_KEY_PATTERN, accessKeyRecord } from '../acce
 import { API_GROUP_ID_PATTERN, GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from '../api-groups/rules';
 import { AUTHORIZATION_DESCRIPTION_MAX, AUTHORIZATION_ID_PATTERN } from '../authorizations/rules';
 
-/** Version 2 added API groups, authorizations and bindings. */
-export const STORE_SCHEMA_VERSION = 2;
+/** Version 2 added API groups, authorizations and bindings; version 3 the links to JD Cloud API Gateway. */
+export const STORE_SCHEMA_VERSION = 3;
 
 const timestamp = z.iso.datetime();
+/** An ID the gateway gave (opaque; its format is unconfirmed), bounded and printable. */
+const remoteId = z.string().regex(/^[\x21-\x7e]{1,128}$/);
 /** Either of the (each fully anchored) patterns. */
 const eitherOf = (...patterns: RegExp[]) => new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
 
@@ -19,6 +21,8 @@ export const apiGroupRecord = z.strictObject({
   host: z.string().min(1).max(253),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** The group in JD Cloud API Gateway (version 3): its ID, and the deployment of this record's environment once published there. */
+  remote: z.strictObject({ apiGroupId: remoteId, deploymentId: remoteId.optional() }).optional(),
 });
 
 export const authorizationRecord = z.strictObject({
@@ -31,6 +35,8 @@ export const authorizationRecord = z.strictObject({
   description: z.string().max(AUTHORIZATION_DESCRIPTION_MAX),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** The gateway's authorizations of this caller, one per region it was applied to (version 3). */
+  remote: z.array(z.strictObject({ region: z.string().min(1).max(64), accessAuthId: remoteId })).max(64).optional(),
 });
 
 export const bindingRecord = z.strictObject({
@@ -45,19 +51,55 @@ export const storeFileV1 = z.strictObject({
   accessKeys: z.array(accessKeyRecord),
 });
 
-/** The current store file. Strict: an unexpected field means we do not understand the file. */
+/** The store file as version 2 wrote it (no links to JD Cloud); kept to read and migrate old files. */
 export const storeFileV2 = z.strictObject({
   schemaVersion: z.literal(2),
+  accessKeys: z.array(accessKeyRecord.omit({ remote: true })),
+  apiGroups: z.array(apiGroupRecord.omit({ remote: true })),
+  authorizations: z.array(authorizationRecord.omit({ remote: true })),
+  bindings: z.array(bindingRecord),
+});
+
+/**
+ * The connected JD Cloud account and what sync must remember between runs.
+ * Never the SecretKey (the keychain holds it) nor any APISecret.
+ */
+export const jdcloudSection = z.strictObject({
+  account: z
+    .strictObject({
+      accessKeyId: z.string().min(1).max(128),
+      regions: z.array(z.string().min(1).max(64)).min(1).max(16),
+      endpoint: z.string().min(1).max(2048),
+      connectedAt: timestamp,
+    })
+    .nullable(),
+  /**
+   * Remote authorizations Gatekey applied or pulled whose local record was deleted
+   * since: the next plan deletes them. Remote ones Gatekey never knew are never deleted.
+   */
+  deletedAuthorizations: z.array(z.strictObject({ region: z.string().min(1).max(64), accessAuthId: remoteId, apiKey: z.string().regex(API_KEY_PATTERN), deletedAt: timestamp })),
+});
+
+/** The current store file. Strict: an unexpected field means we do not understand the file. */
+export const storeFileV3 = z.strictObject({
+  schemaVersion: z.literal(3),
   accessKeys: z.array(accessKeyRecord),
   apiGroups: z.array(apiGroupRecord),
   authorizations: z.array(authorizationRecord),
   bindings: z.array(bindingRecord),
+  jdcloud: jdcloudSection,
 });
 
-export type StoreData = z.infer<typeof storeFileV2>;
+export type StoreData = z.infer<typeof storeFileV3>;
+export type JdcloudSection = z.infer<typeof jdcloudSection>;
 
 /** The record collections of the store, in file order. */
 export const COLLECTIONS = ['accessKeys', 'apiGroups', 'authorizations', 'bindings'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
+/** Every part of the store a change can touch: the collections and the JD Cloud section. */
+export const STORE_PARTS = [...COLLECTIONS, 'jdcloud'] as const;
+export type StorePart = (typeof STORE_PARTS)[number];
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [], apiGroups: [], authorizations: [], bindings: [] });
+export const emptyJdcloudSection = (): JdcloudSection => ({ account: null, deletedAuthorizations: [] });
+
+export const emptyStore = (): StoreData => ({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [], apiGroups: [], authorizations: [], bindings: [], jdcloud: emptyJdcloudSection() });

@@ -3,6 +3,7 @@ import { formatDateTime } from '../format';
 import { client } from '../api';
 import { useCopyAction } from '../hooks/useCopyAction';
 import { CopyButton } from './CopyButton';
+import { KeyGatewayInfo } from './jdcloud/KeyGatewayInfo';
 
 export function AccessKeyBasicInfo({ accessKey }: { accessKey: AccessKeySummary }) {
   const copy = useCopyAction();
@@ -21,6 +22,10 @@ export function AccessKeyBasicInfo({ accessKey }: { accessKey: AccessKeySummary 
         </dd>
         <dt>Description</dt>
         <dd>{accessKey.description || <span className="muted">No description</span>}</dd>
+        <dt>Gateway</dt>
+        <dd>
+          <KeyGatewayInfo accessKey={accessKey} />
+        </dd>
         <dt>Created</dt>
         <dd>
           <time dateTime={accessKey.createdAt}>{formatDateTime(accessKey.createdAt)}</time>

@@ -33,9 +33,16 @@ export function DeleteAccessKeyDialog({ accessKey, onClose }: { accessKey: Acces
       <p>
         Delete the access key <strong>{accessKey.name}</strong> (<code>{accessKey.id}</code>)?
       </p>
-      <p>
-        Its APISecret is removed from the OS keychain, and callers using it will stop working. This cannot be undone.
-      </p>
+      {accessKey.remote ? (
+        <p>
+          Its APISecret is removed from the OS keychain. This does not delete the key in JD Cloud (<code>{accessKey.remote.keyId}</code>,{' '}
+          {accessKey.remote.region}): delete it in the JD Cloud console (API Gateway → Access Keys). This cannot be undone.
+        </p>
+      ) : (
+        <p>
+          Its APISecret is removed from the OS keychain, and callers using it will stop working. This cannot be undone.
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

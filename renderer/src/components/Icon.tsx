@@ -25,6 +25,7 @@ const paths = {
   userCheck: [circle(9, 7, 4), 'M2 21v-2a4 4 0 0 1 4-4h6a4 4 0 0 1 4 4v2', 'm16 11 2 2 4-4'],
   send: ['m22 2-7 20-4-9-9-4Z', 'M22 2 11 13'],
   activity: ['M22 12h-4l-3 9L9 3l-3 9H2'],
+  cloud: ['M17.5 19H9a7 7 0 1 1 6.7-9h1.8a4.5 4.5 0 1 1 0 9Z'],
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -4,7 +4,7 @@ import { sectionOf, sections } from '../store/navigation-slice';
 import { Icon, type IconName } from './Icon';
 
 // One icon per section; a new section adds its entry in `sections` and an icon here.
-const icons: Record<(typeof sections)[number]['id'], IconName> = { accessKeys: 'key', authorizations: 'userCheck', apiGroups: 'layers', testCall: 'send', health: 'activity' };
+const icons: Record<(typeof sections)[number]['id'], IconName> = { accessKeys: 'key', authorizations: 'userCheck', apiGroups: 'layers', testCall: 'send', jdcloud: 'cloud', health: 'activity' };
 
 export function Sidebar() {
   const current = useAppStore((s) => sectionOf(s.screen));

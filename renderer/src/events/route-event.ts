@@ -53,7 +53,7 @@ export function routeMainEvent(event: MainEvent, queries: QueryClient): void {
       for (const topic of event.data.topics) invalidate(queries, [topic]);
       break;
     case 'progress':
-      useAppStore.getState().noteProgress(event.data.task, event.data.done, event.data.total);
+      useAppStore.getState().noteProgress(event.data.task, event.data.done, event.data.total, event.data.failed);
       break;
   }
 }

@@ -24,6 +24,17 @@ export const queryKeys = {
     list: ['authorizations', 'list'] as const,
   },
   /**
+   * The connected JD Cloud account and the last apply's report (main's `dataChanged` names the
+   * topic when they change). The plan is asked for only when the user plans: it reads the
+   * gateway, so a change here only marks it out of date (see queries/jdcloud.ts).
+   */
+  jdcloud: {
+    all: ['jdcloud'] as const,
+    account: ['jdcloud', 'account'] as const,
+    plan: ['jdcloud', 'plan'] as const,
+    lastApply: ['jdcloud', 'lastApply'] as const,
+  },
+  /**
    * Not a data topic: what main last said of the OS keychain (from a call, a
    * failed keychain call or a `keychainState` event) and the last reconcile report.
    */

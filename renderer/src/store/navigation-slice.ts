@@ -8,15 +8,18 @@ export type Screen =
   | { name: 'authorizationList' }
   | { name: 'apiGroupList' }
   | { name: 'testCall' }
+  | { name: 'jdcloud' }
   | { name: 'health' };
 
-export type SectionId = 'accessKeys' | 'authorizations' | 'apiGroups' | 'testCall' | 'health';
+export type SectionId = 'accessKeys' | 'authorizations' | 'apiGroups' | 'testCall' | 'jdcloud' | 'health';
 
 export const sections: ReadonlyArray<{ id: SectionId; label: string; home: Screen }> = [
   { id: 'accessKeys', label: 'Access Key', home: { name: 'accessKeyList' } },
   { id: 'authorizations', label: 'Access Authorization', home: { name: 'authorizationList' } },
   { id: 'apiGroups', label: 'API Groups', home: { name: 'apiGroupList' } },
   { id: 'testCall', label: 'Test Call', home: { name: 'testCall' } },
+  // The gateway that enforces the provider's authorizations: connect, pull, plan, apply.
+  { id: 'jdcloud', label: 'JD Cloud', home: { name: 'jdcloud' } },
   // Last: reconciliation findings between the store and the OS keychain.
   { id: 'health', label: 'Health', home: { name: 'health' } },
 ];
@@ -32,6 +35,8 @@ export const sectionOf = (screen: Screen): SectionId => {
       return 'apiGroups';
     case 'testCall':
       return 'testCall';
+    case 'jdcloud':
+      return 'jdcloud';
     case 'health':
       return 'health';
   }

@@ -7,16 +7,16 @@ export type ProgressTask = Progress['task'];
 
 export interface ProgressSlice {
   /** How far main's long work is, by task (its `progress` events); gone once the work is done. */
-  progress: Partial<Record<ProgressTask, { done: number; total: number }>>;
-  noteProgress(task: ProgressTask, done: number, total: number): void;
+  progress: Partial<Record<ProgressTask, { done: number; total: number; failed?: number }>>;
+  noteProgress(task: ProgressTask, done: number, total: number, failed?: number): void;
 }
 
 export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set, get) => ({
   progress: {},
-  noteProgress(task, done, total) {
+  noteProgress(task, done, total, failed) {
     const progress = { ...get().progress };
     if (done >= total) delete progress[task];
-    else progress[task] = { done, total };
+    else progress[task] = failed === undefined ? { done, total } : { done, total, failed };
     set({ progress });
   },
 });

@@ -33,7 +33,7 @@ describe('MetadataStore on a real file', () => {
     await store.update((data) => data.accessKeys.push(record));
 
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [], jdcloud: { account: null, deletedAuthorizations: [] } });
     const reopened = await MetadataStore.open(file);
     expect(reopened.read().accessKeys).toEqual([record]);
     await store.close();

@@ -30,11 +30,12 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('migrating a version 1 store', () => {
-  it('reads it as version 2 with empty provider collections, keeping every access key', async () => {
+  it('reads it as the current version with empty provider collections and no JD Cloud account, keeping every access key', async () => {
     const store = await MetadataStore.open(file);
     expect(store.status.state).toBe('ok');
     const data = store.read();
-    expect(data.schemaVersion).toBe(2);
+    expect(data.schemaVersion).toBe(3);
+    expect(data.jdcloud).toEqual({ account: null, deletedAuthorizations: [] });
     expect(data.accessKeys).toEqual(JSON.parse(versionOneFile).accessKeys);
     expect(data.apiGroups).toEqual([]);
     expect(data.authorizations).toEqual([]);
@@ -59,7 +60,7 @@ describe('migrating a version 1 store', () => {
       });
     });
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved.schemaVersion).toBe(2);
+    expect(saved.schemaVersion).toBe(3);
     expect(saved.accessKeys).toHaveLength(1);
     expect(saved.apiGroups).toHaveLength(1);
     expect(await readFile(`${file}.v1.bak`, 'utf8')).toBe(versionOneFile);
@@ -79,5 +80,53 @@ describe('migrating a version 1 store', () => {
     expect(store.status).toMatchObject({ state: 'unreadable', problem: expect.stringMatching(/older Gatekey \(schemaVersion 1\).*no copy.*ENAMETOOLONG/) });
     await expect(store.update(() => undefined)).rejects.toMatchObject({ code: 'STORE_UNREADABLE' });
     expect(await readFile(longFile, 'utf8')).toBe(versionOneFile);
+  });
+});
+
+// A store file exactly as Gatekey wrote version 2 (API groups, authorizations, bindings; no JD Cloud links).
+const versionTwoFile = `${JSON.stringify({
+  schemaVersion: 2,
+  accessKeys: JSON.parse(versionOneFile).accessKeys,
+  apiGroups: [
+    { id: 'g00000000001', name: 'orders', description: '', region: 'cn-north-1', environment: 'test', host: 'xv3xbwah945y-test.cn-north-1.jdcloud-api.net', createdAt: '2026-11-29T00:00:00.000Z', updatedAt: '2026-11-29T00:00:00.000Z' },
+  ],
+  authorizations: [
+    { id: 'z00000000001', callerKey: 'a280dc988b22', callerKeyKind: 'accessKeyId', callerType: 'apiCaller', description: 'mobile', createdAt: '2026-11-29T00:00:00.000Z', updatedAt: '2026-11-29T00:00:00.000Z' },
+  ],
+  bindings: [{ authorizationId: 'z00000000001', groupId: 'g00000000001', boundAt: '2026-11-29T00:00:00.000Z' }],
+})}\n`;
+
+describe('migrating a version 2 store', () => {
+  beforeEach(() => writeFile(file, versionTwoFile));
+
+  it('keeps every record, adds an empty JD Cloud section, and keeps the version 2 file beside it', async () => {
+    const store = await MetadataStore.open(file);
+    expect(store.status.state).toBe('ok');
+    const before = JSON.parse(versionTwoFile);
+    const data = store.read();
+    expect(data).toEqual({ ...before, schemaVersion: 3, jdcloud: { account: null, deletedAuthorizations: [] } });
+    expect(await readFile(`${file}.v2.bak`, 'utf8')).toBe(versionTwoFile);
+    await store.close();
+  });
+
+  it('saves a JD Cloud link and account, and a failed change leaves them as they were', async () => {
+    const store = await MetadataStore.open(file);
+    await store.update((draft) => {
+      draft.jdcloud.account = { accessKeyId: 'JDAK0001', regions: ['cn-north-1'], endpoint: 'https://apigateway.jdcloud-api.com', connectedAt: '2026-12-01T00:00:00.000Z' };
+      draft.apiGroups[0] = { ...draft.apiGroups[0]!, remote: { apiGroupId: 'remote-group-1', deploymentId: 'dep-1' } };
+    });
+    await expect(
+      store.update((draft) => {
+        draft.jdcloud.account = null;
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await store.close();
+
+    const reopened = await MetadataStore.open(file);
+    expect(reopened.read().jdcloud.account).toMatchObject({ accessKeyId: 'JDAK0001', regions: ['cn-north-1'] });
+    expect(reopened.read().apiGroups[0]!.remote).toEqual({ apiGroupId: 'remote-group-1', deploymentId: 'dep-1' });
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
+    await reopened.close();
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Collection } from '../../../electron/shared/store/schema';
+import type { StorePart } from '../../../electron/shared/store/schema';
 import type { StoreStatus } from '../../../electron/shared/store/status';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
 import { key, storeText } from '../../support/store-records';
@@ -29,10 +29,10 @@ afterEach(async () => {
 /** A store that records every status it reports and every outside change it tells of. */
 async function open(options: { watch?: boolean } = {}) {
   const statuses: StoreStatus[] = [];
-  const outside: Collection[][] = [];
+  const outside: StorePart[][] = [];
   const store = await MetadataStore.open(file, {
     onStatus: (status) => statuses.push(status),
-    ...(options.watch ? { onOutsideChange: (collections: Collection[]) => outside.push(collections), watch: WATCH } : {}),
+    ...(options.watch ? { onOutsideChange: (parts: StorePart[]) => outside.push(parts), watch: WATCH } : {}),
   });
   opened.push(store);
   return { store, statuses, outside };

@@ -1,0 +1,82 @@
+import type { ApplyItemResult, ApplyOutcome, ApplyReport, PlanItem } from '../../../shared/jdcloud/types';
+import type { GatewayApi } from '../gateway-api';
+import { runItem, type ItemOutcome } from './apply-item';
+import { runPool } from './pool';
+
+export interface ApplyRun {
+  client: GatewayApi;
+  /** Items of the fresh plan that were asked for. */
+  items: PlanItem[];
+  /** Asked-for IDs the fresh plan no longer holds: nothing left to do for them. */
+  alreadyDone: string[];
+  concurrency: number;
+  endpoint: string;
+  now: () => Date;
+  /** Asked before each item starts; true stops starting new ones (running ones finish). */
+  cancelled: () => boolean;
+  /** Waits between a write's attempts after an unclear failure. */
+  sleep: (ms: number) => Promise<void>;
+  /** After each item, before progress is reported: records links and removed tombstones. */
+  afterItem?: (item: PlanItem, outcome: ItemOutcome) => Promise<void>;
+  onProgress?: (p: { task: 'jdApply'; done: number; total: number; failed?: number }) => void;
+}
+
+const outcomes: ApplyOutcome[] = ['applied', 'alreadyDone', 'failed', 'notRun'];
+
+/** Runs the items with bounded concurrency; every asked-for item ends in the report with its outcome. */
+export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
+  const startedAt = run.now().toISOString();
+  const results = new Map<string, ApplyItemResult>();
+  for (const itemId of run.alreadyDone) results.set(itemId, { itemId, outcome: 'alreadyDone', requestIds: [], attempts: 0 });
+  let done = 0;
+  let failed = 0;
+  const total = run.items.length;
+  run.onProgress?.({ task: 'jdApply', done, total, failed });
+
+  // Items of one caller in one region run one after another (a description and a bind of the same
+  // authorization never race); callers run side by side, `concurrency` at a time.
+  const chains = chainsOf(run.items);
+  const { notStarted } = await runPool(
+    chains,
+    run.concurrency,
+    async (chain) => {
+      for (const item of chain) {
+        if (run.cancelled()) return; // the rest of the chain stays not run
+        const outcome = await runItem(run.client, item, run.sleep);
+        const { accessAuthId: _link, ...result } = outcome;
+        results.set(item.id, result);
+        await run.afterItem?.(item, outcome);
+        done += 1;
+        if (outcome.outcome === 'failed') failed += 1;
+        run.onProgress?.({ task: 'jdApply', done, total, failed });
+      }
+    },
+    () => !run.cancelled(),
+  );
+  for (const item of [...notStarted.flat(), ...run.items]) if (!results.has(item.id)) results.set(item.id, { itemId: item.id, outcome: 'notRun', requestIds: [], attempts: 0 });
+
+  const ordered = [...run.items.map((item) => results.get(item.id)!), ...run.alreadyDone.map((id) => results.get(id)!)];
+  const counts = Object.fromEntries(outcomes.map((o) => [o, ordered.filter((r) => r.outcome === o).length])) as Record<ApplyOutcome, number>;
+  return {
+    startedAt,
+    finishedAt: run.now().toISOString(),
+    endpoint: run.endpoint,
+    cancelled: run.items.some((item) => results.get(item.id)?.outcome === 'notRun') || run.cancelled(),
+    items: run.items,
+    results: ordered,
+    counts,
+    concurrency: run.concurrency,
+  };
+}
+
+/** The items grouped by caller and region, in plan order (Map.groupBy needs Node 21). */
+function chainsOf(items: readonly PlanItem[]): PlanItem[][] {
+  const chains = new Map<string, PlanItem[]>();
+  for (const item of items) {
+    const key = `${item.region}/${item.apiKey}`;
+    const chain = chains.get(key);
+    if (chain) chain.push(item);
+    else chains.set(key, [item]);
+  }
+  return [...chains.values()];
+}
