@@ -51,6 +51,13 @@ export function pullLines(report: PullReport): string[] {
     `API groups: ${groups.linked} linked, ${groups.created} added, ${groups.unpublished} not published.`,
     `Authorizations: ${authorizations.linked} linked, ${authorizations.adopted} adopted, ${authorizations.remoteOnly} only in the gateway, ${authorizations.localOnly} only here.`,
   ];
-  if (keys) lines.push(`Signature keys: ${keys.linked} linked, ${keys.created} added, ${keys.secretsStored} secrets stored in the keychain.`);
+  if (keys) {
+    lines.push(`Signature keys: ${keys.linked} linked, ${keys.created} added, ${keys.secretsStored} secrets stored in the keychain.`);
+    for (const { keyId, remoteName, localName } of keys.renamed ?? []) lines.push(`  ${keyId} "${remoteName}" is kept here as "${localName}" (local name rules).`);
+    for (const { keyId, keyName } of keys.skipped ?? []) lines.push(`  ${keyId} "${keyName}" left in JD Cloud only: its APIKey is not 32 hex characters.`);
+    for (const { id, name, keyId } of keys.resetInJdCloud ?? []) {
+      lines.push(`  ${name} (${id}) was reset in JD Cloud (key ${keyId}): its APIKey and APISecret here no longer work there; nothing here was changed.`);
+    }
+  }
   return lines;
 }

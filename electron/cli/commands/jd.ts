@@ -36,7 +36,17 @@ function serviceFor(context: CliContext, store: MetadataStore) {
     ...(io.now ? { now: io.now } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
     override: overrideOf(context),
+    onProgress: progressLines(io.err),
   });
+}
+
+/** An apply's progress on stderr, about ten lines however long the plan (stdout stays the report, --json included). */
+function progressLines(err: (text: string) => void) {
+  return ({ task, done, total, failed = 0 }: { task: string; done: number; total: number; failed?: number }) => {
+    if (task !== 'jdApply' || total === 0 || done === 0) return;
+    const step = Math.max(1, Math.ceil(total / 10));
+    if (done % step === 0 || done === total) err(`Applied ${done} of ${total}${failed > 0 ? ` (${failed} failed)` : ''}…`);
+  };
 }
 
 /** The plan's source: a state file (--state) with the folder's access keys, or the data folder itself. */

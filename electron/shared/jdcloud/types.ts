@@ -151,6 +151,8 @@ export interface PullReport {
     renamed?: Array<{ keyId: string; remoteName: string; localName: string }>;
     /** Keys whose APIKey is not 32 hex characters: left in JD Cloud only. */
     skipped?: Array<{ keyId: string; keyName: string }>;
+    /** Keys here whose APIKey JD Cloud has since replaced (reset in the console): their APIKey and APISecret here no longer work there. */
+    resetInJdCloud?: Array<{ id: string; name: string; keyId: string }>;
   };
   requestIds: string[];
 }

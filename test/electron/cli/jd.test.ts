@@ -67,6 +67,7 @@ describe('gatekey jd pull, plan and apply', () => {
     expect(applied.code, applied.err).toBe(0);
     expect(applied.out).toMatch(/^applied +create/m);
     expect(applied.out).toContain('1 applied, 0 already done, 0 failed, 0 not run');
+    expect(applied.err).toContain('Applied 1 of 1…');
     const remote = emulator.snapshot(N1).authorizations;
     expect(remote).toEqual([expect.objectContaining({ accessKey: APIKEY, description: 'partner', deploymentIds: [expect.any(String)] })]);
 

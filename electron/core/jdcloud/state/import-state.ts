@@ -2,6 +2,7 @@ import type { ApiGroupRecord } from '../../../shared/api-groups/types';
 import type { AuthorizationRecord } from '../../../shared/authorizations/types';
 import { groupKeyOf, type GatekeyState, type GroupReference, type StateApiGroup, type StateAuthorization } from '../../../shared/jdcloud/state-file';
 import type { StoreData } from '../../../shared/store/schema';
+import { apiGroupRecordOf, authorizationRecordOf } from './records';
 
 type Remote = { region: string; accessAuthId: string };
 type Deleted = StoreData['jdcloud']['deletedAuthorizations'][number];
@@ -132,7 +133,7 @@ export function applyImport(draft: StoreData, changes: readonly ImportChange[], 
     if (change.kind === 'createGroup') {
       const { group } = change;
       const id = newId((candidate) => draft.apiGroups.some((g) => g.id === candidate));
-      draft.apiGroups.push({ id, name: group.name, description: group.description, region: group.region, environment: group.environment, host: group.host, createdAt: now, updatedAt: now, ...(group.remote ? { remote: group.remote } : {}) });
+      draft.apiGroups.push(apiGroupRecordOf(group, id, now));
     } else if (change.kind === 'updateGroup') {
       const at = draft.apiGroups.findIndex((g) => g.id === change.id);
       const group = draft.apiGroups[at]!;
@@ -150,17 +151,7 @@ export function applyImport(draft: StoreData, changes: readonly ImportChange[], 
     if (change.kind === 'createAuthorization') {
       const { authorization } = change;
       const id = newId((candidate) => draft.authorizations.some((a) => a.id === candidate));
-      draft.authorizations.push({
-        id,
-        callerKey: authorization.callerKey,
-        callerKeyKind: authorization.callerKeyKind,
-        ...(authorization.accessKeyId ? { accessKeyId: authorization.accessKeyId } : {}),
-        callerType: 'apiCaller',
-        description: authorization.description,
-        createdAt: now,
-        updatedAt: now,
-        ...(authorization.remote.length > 0 ? { remote: authorization.remote } : {}),
-      });
+      draft.authorizations.push(authorizationRecordOf(authorization, id, now));
       bind(id, authorization.bindings);
     } else if (change.kind === 'updateAuthorization') {
       const at = draft.authorizations.findIndex((a) => a.id === change.id);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { ApiGroupRecord } from '../../../shared/api-groups/types';
 import type { AuthorizationRecord, BindingRecord } from '../../../shared/authorizations/types';
 import { groupKeyOf, type GatekeyState } from '../../../shared/jdcloud/state-file';
 import type { StoreData } from '../../../shared/store/schema';
 import type { PlanInput } from '../sync/plan-input';
+import { apiGroupRecordOf, authorizationRecordOf } from './records';
 
 /** A state file holds no times: records made from it carry this one (sync never reads them). */
 const NO_TIME = new Date(0).toISOString();
@@ -19,24 +19,12 @@ const groupIdOf = (group: { region: string; name: string; environment: string })
  * Access Key ID; the file cannot, it holds no access keys).
  */
 export function planInputOfState(state: GatekeyState, accessKeys: StoreData['accessKeys']): PlanInput {
-  const apiGroups = state.apiGroups.map(
-    (group): ApiGroupRecord => ({ id: groupIdOf(group), name: group.name, description: group.description, region: group.region, environment: group.environment, host: group.host, createdAt: NO_TIME, updatedAt: NO_TIME, ...(group.remote ? { remote: group.remote } : {}) }),
-  );
+  const apiGroups = state.apiGroups.map((group) => apiGroupRecordOf(group, groupIdOf(group), NO_TIME));
   const authorizations: AuthorizationRecord[] = [];
   const bindings: BindingRecord[] = [];
   for (const authorization of state.authorizations) {
     const id = idOf('authorization', authorization.callerKey);
-    authorizations.push({
-      id,
-      callerKey: authorization.callerKey,
-      callerKeyKind: authorization.callerKeyKind,
-      ...(authorization.accessKeyId ? { accessKeyId: authorization.accessKeyId } : {}),
-      callerType: 'apiCaller',
-      description: authorization.description,
-      createdAt: NO_TIME,
-      updatedAt: NO_TIME,
-      ...(authorization.remote.length > 0 ? { remote: authorization.remote } : {}),
-    });
+    authorizations.push(authorizationRecordOf(authorization, id, NO_TIME));
     for (const group of authorization.bindings) bindings.push({ authorizationId: id, groupId: groupIdOf(group), boundAt: NO_TIME });
   }
   return {

@@ -1,8 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { AUTH_USER_TYPE } from '../../../shared/jdcloud/account';
 import type { ApplyItemResult, PlanItem } from '../../../shared/jdcloud/types';
-import { gatewayStatusOf, isUnclear, requestIdOf } from '../client/index';
+import { gatewayStatusOf, isUnclear } from '../client/index';
 import type { GatewayApi, Replied } from '../gateway-api';
+import { keepingRequestIds } from './request-ids';
 
 /** Tries of one write, counting the ones whose outcome had to be read back. */
 export const MAX_ATTEMPTS = 3;
@@ -34,23 +35,15 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  * gateway before any retry, so a create is never made twice.
  */
 export async function runItem(client: GatewayApi, item: PlanItem, sleep: (ms: number) => Promise<void>): Promise<ItemOutcome> {
-  const requestIds: string[] = [];
+  const { requestIds, call: keeping } = keepingRequestIds();
   let attempts = 0;
   let accessAuthId = item.accessAuthId;
   let outcome: ItemOutcome['outcome'] = 'applied';
   const { region } = item;
 
-  async function call<T>(request: () => Promise<Replied<T>>, write = false): Promise<T> {
+  function call<T>(request: () => Promise<Replied<T>>, write = false): Promise<T> {
     if (write) attempts += 1;
-    try {
-      const replied = await request();
-      requestIds.push(replied.requestId);
-      return replied.result;
-    } catch (error) {
-      const requestId = requestIdOf(error);
-      if (requestId) requestIds.push(requestId);
-      throw error;
-    }
+    return keeping(request);
   }
 
   /** Repeats `write` until `landed` says the gateway is in the wanted state, reading it back after each unclear failure. */

@@ -2,8 +2,9 @@ import { API_KEY_PATTERN } from '../../../shared/access-keys/rules';
 import type { AccessKeyRecord } from '../../../shared/access-keys/types';
 import { AppError } from '../../../shared/errors';
 import { assertMayChangeKeychain } from '../../access-keys/keychain-guards';
-import { isUnclear, requestIdOf } from '../client/index';
-import type { GatewayApi, RemoteKeyWithSecret, Replied } from '../gateway-api';
+import { isUnclear } from '../client/index';
+import type { GatewayApi, RemoteKeyWithSecret } from '../gateway-api';
+import { keepingRequestIds } from './request-ids';
 import type { RecordStore } from '../../ports/record-store';
 import type { SecretStore } from '../../ports/secret-store';
 import { MAX_ATTEMPTS } from './apply-item';
@@ -42,17 +43,7 @@ export async function createRemoteKey(
 ): Promise<{ record: AccessKeyRecord; requestIds: string[] }> {
   assertMayChangeKeychain(store);
   if (store.index('accessKeyByName').has(fields.name.toLowerCase())) throw nameTaken(store.index('accessKeyByName').get(fields.name.toLowerCase())!.name);
-  const requestIds: string[] = [];
-  const call = async <T>(request: () => Promise<Replied<T>>): Promise<T> => {
-    try {
-      const replied = await request();
-      requestIds.push(replied.requestId);
-      return replied.result;
-    } catch (error) {
-      if (requestIdOf(error)) requestIds.push(requestIdOf(error));
-      throw error;
-    }
-  };
+  const { requestIds, call } = keepingRequestIds();
   const keys = () => call(() => client.queryKeys(fields.region));
 
   const before = new Set((await keys()).map((key) => key.keyId));

@@ -14,6 +14,11 @@ export interface KeyCounts {
   renamed: Array<{ keyId: string; remoteName: string; localName: string }>;
   /** Keys whose APIKey is not the 32 hex characters Gatekey keeps: left in JD Cloud only. */
   skipped: Array<{ keyId: string; keyName: string }>;
+  /**
+   * Linked keys whose APIKey JD Cloud has replaced (a reset in the console): the APIKey and APISecret
+   * here no longer work there. Named, never overwritten: the authorizations naming the old APIKey must follow.
+   */
+  resetInJdCloud: Array<{ id: string; name: string; keyId: string }>;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface KeyCounts {
  * keychain. Secrets never reach the store, a report or a log.
  */
 export async function pullKeys(client: GatewayApi, store: RecordStore, secrets: SecretStore, regions: readonly string[], now: Date, log: RequestLog): Promise<KeyCounts> {
-  const counts: KeyCounts = { linked: 0, created: 0, secretsStored: 0, renamed: [], skipped: [] };
+  const counts: KeyCounts = { linked: 0, created: 0, secretsStored: 0, renamed: [], skipped: [], resetInJdCloud: [] };
   const found: Array<{ region: string; key: RemoteKeyWithSecret }> = [];
   for (const region of regions) {
     const replied = await client.queryKeys(region);
@@ -44,6 +49,11 @@ export async function pullKeys(client: GatewayApi, store: RecordStore, secrets: 
     const local = data.accessKeys.find((k) => k.remote?.keyId === key.keyId) ?? data.accessKeys.find((k) => k.apiKey === apiKey);
     if (local) {
       links.push({ id: local.id, keyId: key.keyId, region });
+      if (local.apiKey !== apiKey) {
+        // Its secret there belongs to the new APIKey: never put it beside the old one here.
+        counts.resetInJdCloud.push({ id: local.id, name: local.name, keyId: key.keyId });
+        continue;
+      }
       if (!(await secrets.has(local.id))) {
         await secrets.set(local.id, key.secretKey);
         counts.secretsStored += 1;

@@ -3,6 +3,7 @@ import { createGatewayClient } from '../../../../electron/core/jdcloud/client/in
 import { sendRequest } from '../../../../electron/adapters/http/send-request';
 import type { RemoteKeyWithSecret } from '../../../../electron/core/jdcloud/gateway-api';
 import { E2, N1, startSync, type Sync } from './sync-setup';
+import { call } from '../../jdcloud-emulator/sign';
 
 // The caller's side: keys made by JD Cloud, secrets straight into the real keychain, never into the store file.
 let sync: Sync | undefined;
@@ -92,5 +93,30 @@ describe('pull keys', () => {
     const again = await jd.pull({ keys: true });
     expect(again.keys).toMatchObject({ linked: 4, created: 0, secretsStored: 0 });
     expect(store.read().accessKeys).toHaveLength(4);
+  });
+});
+
+describe('a key reset in the JD Cloud console', () => {
+  it('is named by pull, and its new secret is never put beside the old APIKey here', async () => {
+    sync = await startSync();
+    const created = await sync.jd.createKey({ name: 'reset-me', description: '', region: N1 });
+    const oldSecret = await sync.secrets.get(created.id);
+    // Someone presses Reset in the console: both the APIKey and the APISecret change there.
+    const reset = await call(sync.emulator, { method: 'PUT', path: `/v1/regions/${N1}/kms`, body: { keyId: created.remote!.keyId }, region: N1 });
+    expect(reset).toMatchObject({ status: 200 });
+    const [remote] = await remoteKeys(sync);
+    expect(remote!.accessKey).not.toBe(created.apiKey);
+
+    const report = await sync.jd.pull({ keys: true });
+    expect(report.keys?.resetInJdCloud).toEqual([{ id: created.id, name: 'reset-me', keyId: created.remote!.keyId }]);
+    // Nothing overwritten or duplicated: the old pair stays as it was, for the user to rotate deliberately.
+    expect(sync.store.read().accessKeys.map((key) => [key.id, key.apiKey])).toEqual([[created.id, created.apiKey]]);
+    expect(await sync.secrets.get(created.id)).toBe(oldSecret);
+
+    // Even with the old secret gone from the keychain, the new one is not put beside the old APIKey.
+    await sync.secrets.delete(created.id);
+    const again = await sync.jd.pull({ keys: true });
+    expect(again.keys?.secretsStored).toBe(0);
+    expect(await sync.secrets.get(created.id)).toBeNull();
   });
 });
