@@ -3,7 +3,7 @@ import type { RecordStore } from '../../core/ports/record-store';
 import type { FlatHandlers } from '../dispatch';
 import { requireConfirmation } from './ask';
 
-type JdcloudGuarded = 'jdcloud.connect' | 'jdcloud.disconnect' | 'jdcloud.apply';
+type JdcloudGuarded = 'jdcloud.connect' | 'jdcloud.disconnect' | 'jdcloud.apply' | 'jdcloud.createKey';
 
 export interface JdcloudGuardDeps {
   store: RecordStore;
@@ -19,8 +19,9 @@ export interface JdcloudGuardDeps {
  *   keychain (and may point every later signed request at another endpoint):
  *   a yes in main's own dialog, naming both accounts;
  * - disconnect deletes the SecretKey's keychain entry: a yes in main's dialog;
- * - apply changes the gateway's authorizations for real: it uses up one real
- *   click or key press, and without one asks in main's dialog.
+ * - apply changes the gateway's authorizations for real, and createKey makes a
+ *   key in the account (one a script could repeat up to the account's quota):
+ *   each uses up one real click or key press, and without one asks in main's dialog.
  * A first connect writes a new entry only, like creating an access key: no question.
  */
 export function guardJdcloud(handlers: Pick<FlatHandlers, JdcloudGuarded>, { store, presence, gate }: JdcloudGuardDeps): Pick<FlatHandlers, JdcloudGuarded> {
@@ -64,6 +65,17 @@ export function guardJdcloud(handlers: Pick<FlatHandlers, JdcloudGuarded>, { sto
         });
       }
       return handlers['jdcloud.apply'](input);
+    },
+    'jdcloud.createKey': async (input) => {
+      if (!presence.consumeUserActivation()) {
+        const current = account();
+        await requireConfirmation(gate, {
+          message: 'Create a key in JD Cloud that you did not ask for?',
+          detail: `A signature key named "${input.name}" in ${input.region} of ${current ? `the account ${current.accessKeyId}` : 'the connected account'}. JD Cloud's API cannot delete keys: only its console can.\n\nGatekey saw no click or key press in its window just before this request. If you did not just press Create in JD Cloud, choose Cancel.`,
+          confirmLabel: 'Create',
+        });
+      }
+      return handlers['jdcloud.createKey'](input);
     },
   };
 }

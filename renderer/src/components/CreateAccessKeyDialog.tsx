@@ -74,6 +74,12 @@ function CreateAccessKeyForm({ onCancel }: { onCancel(): void }) {
           </p>
         </div>
       )}
+      {account === null && (
+        <p className="field-hint">
+          Gatekey generates a local-only key that no gateway knows. To have JD Cloud API Gateway make the key, connect a JD Cloud account on the JD
+          Cloud page first.
+        </p>
+      )}
     </FormDialog>
   );
 }

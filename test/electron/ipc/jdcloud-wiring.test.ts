@@ -103,4 +103,23 @@ describe('the jdcloud channels in the backend', () => {
     expect(progress.filter((p) => p.task === 'jdApply').at(-1)).toMatchObject({ done: 1, total: 1 });
     expect(unwrap(await backend.api.jdcloud.lastApply({}))).toMatchObject({ counts: { applied: 1 } });
   });
+
+  it('creates a key in JD Cloud without a question after a click, asks without one, and makes nothing on a no', async () => {
+    unwrap(await connect());
+    backend.desktop.userActive = false;
+    backend.desktop.answer = () => false;
+    const refused = await backend.api.jdcloud.createKey({ name: 'scripted', description: '', region: REGION });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('NOT_CONFIRMED');
+    expect(backend.desktop.confirmations.at(-1)).toMatchObject({ message: 'Create a key in JD Cloud that you did not ask for?', confirmLabel: 'Create' });
+    expect(backend.desktop.confirmations.at(-1)?.detail).toContain('"scripted" in cn-north-1');
+    expect(emulator.count('createKey')).toBe(0);
+    expect(emulator.snapshot(REGION).keys).toEqual([]);
+    expect(unwrap(await backend.api.accessKeys.list({}))).toEqual([]);
+
+    backend.desktop.userActive = true;
+    const asked = backend.desktop.confirmations.length;
+    const key = unwrap(await backend.api.jdcloud.createKey({ name: 'clicked', description: '', region: REGION }));
+    expect(backend.desktop.confirmations).toHaveLength(asked);
+    expect(emulator.snapshot(REGION).keys).toMatchObject([{ keyName: 'clicked', keyId: key.remote?.keyId }]);
+  });
 });

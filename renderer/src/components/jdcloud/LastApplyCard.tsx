@@ -1,14 +1,21 @@
 import type { ApplyItemResult, ApplyOutcome, ApplyReport, PlanItem } from '../../../../electron/shared/jdcloud/types';
+import { useMemo } from 'react';
 import { formatDateTime } from '../../format';
 import { useJdLastApply } from '../../queries/jdcloud';
 import { actionWords } from './plan-words';
+import { VirtualTable, type VirtualRowProps } from '../VirtualTable';
 import { RequestIds } from './RequestIds';
 
 const outcomeWords: Record<ApplyOutcome, string> = { applied: 'Applied', alreadyDone: 'Already done', failed: 'Failed', notRun: 'Not run' };
 // Failures first: they are what the user has to act on.
 const outcomeOrder: ApplyOutcome[] = ['failed', 'notRun', 'applied', 'alreadyDone'];
-/** Rows shown at most; a huge apply's full list is in the report file main keeps. */
-const MAX_ROWS = 200;
+const COLUMNS = ['190px', '290px', 'auto', '240px'];
+
+interface ResultLine {
+  id: string;
+  result: ApplyItemResult;
+  item: PlanItem | undefined;
+}
 
 /** The last apply's summary (kept by main in the data folder): per item what happened, with the gateway's requestIds. */
 export function LastApplyCard() {
@@ -25,9 +32,13 @@ export function LastApplyCard() {
 }
 
 function ApplySummary({ report }: { report: ApplyReport }) {
-  const items = new Map(report.items.map((item) => [item.id, item]));
-  const results = [...report.results].sort((a, b) => outcomeOrder.indexOf(a.outcome) - outcomeOrder.indexOf(b.outcome));
-  const shown = results.slice(0, MAX_ROWS);
+  // Every item, however many: the table renders only the rows in view (an apply may name 200,000 items).
+  const lines = useMemo(() => {
+    const items = new Map(report.items.map((item) => [item.id, item]));
+    return report.results
+      .map((result): ResultLine => ({ id: result.itemId, result, item: items.get(result.itemId) }))
+      .sort((a, b) => outcomeOrder.indexOf(a.result.outcome) - outcomeOrder.indexOf(b.result.outcome));
+  }, [report]);
   const { counts } = report;
   return (
     <>
@@ -35,34 +46,33 @@ function ApplySummary({ report }: { report: ApplyReport }) {
         {report.cancelled ? 'Cancelled' : 'Finished'} {formatDateTime(report.finishedAt)}: {counts.applied} applied, {counts.alreadyDone} already done, {counts.failed} failed
         {counts.notRun > 0 ? `, ${counts.notRun} not run` : ''}. {report.concurrency} at a time, at <code>{report.endpoint}</code>.
       </p>
-      {shown.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-compact jd-apply-table">
-            <thead>
-              <tr>
+      {lines.length > 0 && (
+        <div className="jd-apply-results">
+          <VirtualTable
+            rows={lines}
+            className="table table-compact jd-apply-table"
+            columns={COLUMNS}
+            estimateRowHeight={52}
+            header={
+              <>
                 <th scope="col">Change</th>
                 <th scope="col">Caller APIKey</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Request IDs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((result) => (
-                <ResultRow key={result.itemId} result={result} item={items.get(result.itemId)} />
-              ))}
-            </tbody>
-          </table>
+              </>
+            }
+            renderRow={(line, rowProps) => <ResultRow line={line} rowProps={rowProps} />}
+          />
         </div>
       )}
-      {results.length > shown.length && <p className="field-hint">And {results.length - shown.length} more items (failures are listed first).</p>}
       <RequestIds ids={report.results.flatMap((result) => result.requestIds)} label="All request IDs" />
     </>
   );
 }
 
-function ResultRow({ result, item }: { result: ApplyItemResult; item: PlanItem | undefined }) {
+function ResultRow({ line: { result, item }, rowProps }: { line: ResultLine; rowProps: VirtualRowProps }) {
   return (
-    <tr>
+    <tr {...rowProps}>
       <td>
         {item ? actionWords[item.action].heading : result.itemId}
         {item && <span className="cell-secondary">{item.region}</span>}
@@ -70,7 +80,7 @@ function ResultRow({ result, item }: { result: ApplyItemResult; item: PlanItem |
       <td>
         <code>{item?.apiKey ?? ''}</code>
       </td>
-      <td>
+      <td className="jd-outcome-cell">
         <span className={`jd-outcome jd-outcome-${result.outcome}`}>{outcomeWords[result.outcome]}</span>
         {/* `attempts` counts the writes sent for the item (a create and its binding are two). */}
         {result.attempts > 0 && <span className="cell-secondary">{result.attempts} {result.attempts === 1 ? 'write' : 'writes'} sent</span>}

@@ -1,5 +1,5 @@
 import { useIsMutating } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { JdAccountView, Plan } from '../../../../electron/shared/jdcloud/types';
 import type { IpcError } from '../../api';
 import { formatDateTime } from '../../format';
@@ -11,9 +11,9 @@ import { ErrorAlert } from '../ErrorAlert';
 import { Icon } from '../Icon';
 import { ApplyConfirmDialog } from './ApplyConfirmDialog';
 import { ApplyProgress } from './ApplyProgress';
-import { PlanItemRow } from './PlanItemRow';
+import { PlanItemList } from './PlanItemList';
 import { PlanNotes } from './PlanNotes';
-import { actionWords, countWords, planActionOrder } from './plan-words';
+import { countWords, planActionOrder } from './plan-words';
 
 type Phase = 'idle' | 'confirm' | 'running';
 
@@ -37,10 +37,12 @@ export function PlanCard({ account, readOnly }: { account: JdAccountView; readOn
   const applying = useIsMutating({ mutationKey: JD_APPLY_KEY }) > 0;
   const running = phase === 'running' || applying;
 
-  const toggle = (id: string, include: boolean) => {
+  const toggle = (changed: string[], include: boolean) => {
     const ids = new Set(excludedIds);
-    if (include) ids.delete(id);
-    else ids.add(id);
+    for (const id of changed) {
+      if (include) ids.delete(id);
+      else ids.add(id);
+    }
     setExcluded({ planAt: data?.createdAt ?? '', ids });
   };
 
@@ -106,8 +108,12 @@ export function PlanCard({ account, readOnly }: { account: JdAccountView; readOn
   );
 }
 
-function PlanBody({ plan, excludedIds, disabled, onToggle }: { plan: Plan; excludedIds: ReadonlySet<string>; disabled: boolean; onToggle(id: string, include: boolean): void }) {
-  const groups = planActionOrder.map((action) => ({ action, items: plan.items.filter((item) => item.action === action) })).filter((group) => group.items.length > 0);
+function PlanBody({ plan, excludedIds, disabled, onToggle }: { plan: Plan; excludedIds: ReadonlySet<string>; disabled: boolean; onToggle(ids: string[], include: boolean): void }) {
+  // Per plan, not per render: each list's rows keep their identity while items are toggled.
+  const groups = useMemo(
+    () => planActionOrder.map((action) => ({ action, items: plan.items.filter((item) => item.action === action) })).filter((group) => group.items.length > 0),
+    [plan],
+  );
   return (
     <div className="jd-plan" aria-label="Plan">
       <p className="jd-plan-meta" role="status">
@@ -120,16 +126,15 @@ function PlanBody({ plan, excludedIds, disabled, onToggle }: { plan: Plan; exclu
         </EmptyState>
       ) : (
         groups.map(({ action, items }) => (
-          <section key={action} className="jd-plan-group" aria-label={`${actionWords[action].heading} (${items.length})`}>
-            <h3 className="jd-plan-group-title">
-              {actionWords[action].heading} <span className="badge badge-neutral">{items.length}</span>
-            </h3>
-            <ul className="jd-plan-list">
-              {items.map((item) => (
-                <PlanItemRow key={item.id} item={item} included={!excludedIds.has(item.id)} disabled={disabled} onToggle={(include) => onToggle(item.id, include)} />
-              ))}
-            </ul>
-          </section>
+          <PlanItemList
+            key={action}
+            action={action}
+            items={items}
+            excludedIds={excludedIds}
+            disabled={disabled}
+            onToggle={(id, include) => onToggle([id], include)}
+            onToggleAll={onToggle}
+          />
         ))
       )}
       <PlanNotes plan={plan} />

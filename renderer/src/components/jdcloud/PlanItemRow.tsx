@@ -1,15 +1,30 @@
+import type { Ref } from 'react';
 import type { PlanItem } from '../../../../electron/shared/jdcloud/types';
 import { actionWords, deploymentWords } from './plan-words';
 
+export interface PlanItemRowProps {
+  item: PlanItem;
+  included: boolean;
+  disabled: boolean;
+  onToggle(included: boolean): void;
+  /** The virtual list measures the row through this, and finds it again by its index. */
+  rowRef: Ref<HTMLLIElement>;
+  index: number;
+  setSize: number;
+  /** The one checkbox of the list in the Tab order (roving focus). */
+  tabbable: boolean;
+}
+
 /** One change the gateway needs, with the checkbox that keeps it out of the apply. */
-export function PlanItemRow({ item, included, disabled, onToggle }: { item: PlanItem; included: boolean; disabled: boolean; onToggle(included: boolean): void }) {
+export function PlanItemRow({ item, included, disabled, onToggle, rowRef, index, setSize, tabbable }: PlanItemRowProps) {
   return (
-    <li className={included ? 'jd-plan-item' : 'jd-plan-item jd-plan-item-excluded'}>
+    <li ref={rowRef} data-index={index} aria-setsize={setSize} aria-posinset={index + 1} className={included ? 'jd-plan-item' : 'jd-plan-item jd-plan-item-excluded'}>
       <input
         type="checkbox"
         className="jd-plan-check"
         checked={included}
         disabled={disabled}
+        tabIndex={tabbable ? 0 : -1}
         aria-label={`Include: ${actionWords[item.action].heading} for APIKey ${item.apiKey} in ${item.region}`}
         onChange={(event) => onToggle(event.target.checked)}
       />
