@@ -40,7 +40,8 @@ export function applyLines(report: ApplyReport): string[] {
     return result.error ? `${head}\n    ${result.error.message}${ids}` : head;
   });
   const { applied, alreadyDone, failed, notRun } = report.counts;
-  lines.push(`${applied} applied, ${alreadyDone} already done, ${failed} failed, ${notRun} not run${report.cancelled ? ' (cancelled)' : ''}; ${report.concurrency} at a time.`);
+  lines.push(`${applied} applied, ${alreadyDone} already done, ${failed} failed, ${notRun} not run${report.stoppedBy ? ' (stopped: the gateway refused the account)' : report.cancelled ? ' (cancelled)' : ''}; ${report.concurrency} at a time.`);
+  if (report.stoppedBy) lines.push(report.stoppedBy.message);
   return lines;
 }
 

@@ -6,6 +6,7 @@ import { startEmulator, type JdcloudEmulator } from '../support/jdcloud-emulator
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, heldByTheWindow } from './helpers';
 import { seedAuthorization, startApp, unwrap } from './provider-helpers';
+import { call } from '../electron/jdcloud-emulator/sign';
 
 // The JD Cloud page against the real backend and the local emulator over real HTTP:
 // connect and check, pull (and adopt), plan, exclude, apply with its summary.
@@ -205,6 +206,13 @@ describe('the caller side', () => {
     const revealed = unwrap(await backend.api.accessKeys.revealSecret({ id: key!.id }));
     expect(revealed.secret === remote.secretKey).toBe(true);
     expect(heldByTheWindow()).not.toContain(remote.secretKey);
+
+    // Reset in the console: the next pull names the key and changes nothing here.
+    expect(await call(emulator, { method: 'PUT', path: `/v1/regions/${REGION}/kms`, body: { keyId: remote.keyId }, region: REGION })).toMatchObject({ status: 200 });
+    await user.click(screen.getByRole('button', { name: 'Pull' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 30_000 });
+    expect(alert.textContent).toMatch(/1 key was reset in JD Cloud.*partner-key: JD Cloud replaced the APIKey and APISecret/s);
+    expect(unwrap(await backend.api.accessKeys.list({}))[0]).toMatchObject({ apiKey: remote.accessKey });
   });
 
   it('creates a key in JD Cloud from Create Access Key and marks local-only keys', async () => {

@@ -96,6 +96,8 @@ async function apply(context: CliContext): Promise<number> {
     else for (const line of applyLines(report)) io.out(line);
     const incomplete = report.cancelled || report.counts.failed > 0 || report.counts.notRun > 0;
     if (incomplete) io.err(`The plan was not fully applied: ${report.counts.failed} failed, ${report.counts.notRun} not run. Run gatekey jd apply again to retry what is left.`);
+    // The gateway refusing the account part-way is the credentials' exit code, not "some items failed".
+    if (report.stoppedBy) return EXIT.gatewayAuth;
     return incomplete ? EXIT.notApplied : EXIT.ok;
   });
 }

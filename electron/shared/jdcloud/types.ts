@@ -130,6 +130,8 @@ export interface ApplyReport {
   finishedAt: string;
   endpoint: string;
   cancelled: boolean;
+  /** Why the apply stopped by itself: the gateway refused the account's credentials or permissions, so the rest were not sent. */
+  stoppedBy?: { reason: string; params: MessageParams; message: string };
   /** Items of the plan, with what happened to each; items that were not asked for are absent. */
   items: PlanItem[];
   results: ApplyItemResult[];

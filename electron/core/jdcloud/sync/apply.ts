@@ -22,6 +22,8 @@ export interface ApplyRun {
 }
 
 const outcomes: ApplyOutcome[] = ['applied', 'alreadyDone', 'failed', 'notRun'];
+/** The gateway refused the account itself, not the item: no later item can fare better. */
+const REFUSED_CREDENTIALS = new Set(['jdAuthRefused', 'jdForbidden']);
 
 /** Runs the items with bounded concurrency; every asked-for item ends in the report with its outcome. */
 export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
@@ -36,22 +38,26 @@ export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
   // Items of one caller in one region run one after another (a description and a bind of the same
   // authorization never race); callers run side by side, `concurrency` at a time.
   const chains = chainsOf(run.items);
+  // Credentials the gateway refuses (401/403) will be refused for every item: stop as a cancel would, with the cause.
+  let stoppedBy: ApplyItemResult['error'] | undefined;
+  const stopping = () => run.cancelled() || stoppedBy !== undefined;
   const { notStarted } = await runPool(
     chains,
     run.concurrency,
     async (chain) => {
       for (const item of chain) {
-        if (run.cancelled()) return; // the rest of the chain stays not run
+        if (stopping()) return; // the rest of the chain stays not run
         const outcome = await runItem(run.client, item, run.sleep);
         const { accessAuthId: _link, ...result } = outcome;
         results.set(item.id, result);
         await run.afterItem?.(item, outcome);
         done += 1;
         if (outcome.outcome === 'failed') failed += 1;
+        if (outcome.error && REFUSED_CREDENTIALS.has(outcome.error.reason)) stoppedBy ??= outcome.error;
         run.onProgress?.({ task: 'jdApply', done, total, failed });
       }
     },
-    () => !run.cancelled(),
+    () => !stopping(),
   );
   for (const item of [...notStarted.flat(), ...run.items]) if (!results.has(item.id)) results.set(item.id, { itemId: item.id, outcome: 'notRun', requestIds: [], attempts: 0 });
 
@@ -62,6 +68,7 @@ export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
     finishedAt: run.now().toISOString(),
     endpoint: run.endpoint,
     cancelled: run.items.some((item) => results.get(item.id)?.outcome === 'notRun') || run.cancelled(),
+    ...(stoppedBy ? { stoppedBy } : {}),
     items: run.items,
     results: ordered,
     counts,

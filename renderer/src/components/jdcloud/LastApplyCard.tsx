@@ -43,9 +43,14 @@ function ApplySummary({ report }: { report: ApplyReport }) {
   return (
     <>
       <p className="jd-plan-meta" role="status" aria-label="Apply summary">
-        {report.cancelled ? 'Cancelled' : 'Finished'} {formatDateTime(report.finishedAt)}: {counts.applied} applied, {counts.alreadyDone} already done, {counts.failed} failed
+        {report.stoppedBy ? 'Stopped' : report.cancelled ? 'Cancelled' : 'Finished'} {formatDateTime(report.finishedAt)}: {counts.applied} applied, {counts.alreadyDone} already done, {counts.failed} failed
         {counts.notRun > 0 ? `, ${counts.notRun} not run` : ''}. {report.concurrency} at a time, at <code>{report.endpoint}</code>.
       </p>
+      {report.stoppedBy && (
+        <p className="field-error" role="alert">
+          JD Cloud refused the account, so the rest was not sent: {report.stoppedBy.message}
+        </p>
+      )}
       {lines.length > 0 && (
         <div className="jd-apply-results">
           <VirtualTable

@@ -58,9 +58,10 @@ export function PlanCard({ account, readOnly }: { account: JdAccountView; readOn
       if (result.error.code !== 'NOT_CONFIRMED') setApplyError(result.error);
       return;
     }
-    const { counts, cancelled } = result.data;
+    const { counts, cancelled, stoppedBy } = result.data;
     const words = `${counts.applied} applied, ${counts.alreadyDone} already done, ${counts.failed} failed${counts.notRun > 0 ? `, ${counts.notRun} not run` : ''}`;
-    showToast(cancelled ? `Apply cancelled: ${words}` : `Apply finished: ${words}`, counts.failed > 0 ? 'error' : 'success');
+    const heading = stoppedBy ? 'Apply stopped: JD Cloud refused the account' : cancelled ? 'Apply cancelled' : 'Apply finished';
+    showToast(`${heading}: ${words}`, counts.failed > 0 ? 'error' : 'success');
     await plan.refetch();
   };
 

@@ -86,6 +86,18 @@ function PullSummary({ report, pending, readOnly, onAdopt }: { report: PullRepor
           </>
         )}
       </dl>
+      {keys?.resetInJdCloud && keys.resetInJdCloud.length > 0 && (
+        <div className="alert alert-warning" role="alert">
+          <Icon name="warning" />
+          <div>
+            <p className="alert-title">{plural(keys.resetInJdCloud.length, 'key was', 'keys were')} reset in JD Cloud</p>
+            <p className="alert-text">
+              {keys.resetInJdCloud.map((key) => key.name).join(', ')}: JD Cloud replaced the APIKey and APISecret, so the ones here no longer work there.
+              Gatekey changed nothing here. Pull did not bring the new pair in, because authorizations that name the old APIKey must follow it.
+            </p>
+          </div>
+        </div>
+      )}
       {authorizations.remoteOnly > 0 && (
         <div className="alert alert-info">
           <Icon name="info" />

@@ -98,3 +98,30 @@ describe('a key made in JD Cloud that cannot be kept here', () => {
     expect(await secrets.get(kept.id)).toMatch(/^[0-9A-Fa-f]{32}$/);
   });
 });
+
+describe('the gateway refusing the account part-way', () => {
+  it('stops the apply at the first refusal, sends nothing more, and says why', async () => {
+    sync = await startSync({ concurrency: 1 });
+    const { jd, emulator, store } = sync;
+    emulator.addApiGroup(N1, { groupName: 'orders', publish: ['online'] });
+    await jd.pull({});
+    const groupIds = store.read().apiGroups.map((g) => g.id);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const authorization = await sync.authorize(K(n));
+      await sync.authorizations.setBindings(authorization.id, groupIds);
+    }
+    emulator.inject({ operation: 'createAccessAuth', kind: 'delay', ms: 1_000 });
+    const applying = jd.apply('all');
+    await expect.poll(() => emulator.count('createAccessAuth')).toBe(1);
+    // The account loses its API Gateway permission while the first create is in flight.
+    emulator.setAllowed(emulator.account.accessKey, false);
+    const sentBefore = emulator.requests.length;
+    const report = await applying;
+
+    expect(report.stoppedBy).toMatchObject({ reason: 'jdForbidden' });
+    expect(report.counts).toEqual({ applied: 0, alreadyDone: 0, failed: 1, notRun: 4 });
+    // Only the first item's bind went out after the refusal began: the other four were never sent.
+    expect(emulator.requests.length - sentBefore).toBe(1);
+    expect(emulator.count('createAccessAuth')).toBe(1);
+  });
+});
