@@ -1,49 +1,13 @@
-import { useId } from 'react';
 import { z } from 'zod';
 import { apiSecretText } from '../../../electron/shared/access-keys/rules';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { FormDialog } from '../forms/FormDialog';
-import { useSchemaField } from '../forms/useSchemaField';
+import { SecretField } from '../forms/SecretField';
 import { useSchemaForm, type FormText } from '../forms/useSchemaForm';
 import { noteKeychainError } from '../queries/keychain';
 import { useRestoreSecret } from '../queries/keychain-fixes';
 
 const restoreFields = z.strictObject({ secret: apiSecretText });
-
-function SecretInput() {
-  const { ref, value, error, onChange, onBlur } = useSchemaField('secret');
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field-label">
-        APISecret
-      </label>
-      <input
-        id={id}
-        ref={ref}
-        type="password"
-        className="input input-secret"
-        value={value}
-        autoComplete="off"
-        spellCheck={false}
-        aria-required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        onChange={(event) => onChange(event.target.value)}
-        // Leaving the field empty (e.g. for Cancel) is no mistake yet.
-        onBlur={() => value && onBlur()}
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      <p id={`${id}-hint`} className="field-hint">
-        32 hex characters (0–9, A–F). Gatekey never shows it here.
-      </p>
-    </div>
-  );
-}
 
 /**
  * Puts a key's lost APISecret back into the OS keychain. The typed secret lives
@@ -79,7 +43,7 @@ export function RestoreSecretDialog({ accessKey, onDone, onCancel }: { accessKey
           caller still has it, type or paste it here; it goes straight into the keychain.
         </p>
       </div>
-      <SecretInput />
+      <SecretField name="secret" label="APISecret" hint="32 hex characters (0–9, A–F). Gatekey never shows it here." />
     </FormDialog>
   );
 }

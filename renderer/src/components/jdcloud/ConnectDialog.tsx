@@ -7,7 +7,7 @@ import { useSchemaForm } from '../../forms/useSchemaForm';
 import { useJdConnect } from '../../queries/jdcloud';
 import { connectDefaults, connectFields, splitRegions, type ConnectText } from './connect-form';
 import { RegionChoice } from './RegionChoice';
-import { SecretKeyInput } from './SecretKeyInput';
+import { SecretField } from '../../forms/SecretField';
 
 /**
  * Connects (or replaces) the JD Cloud account. The SecretKey lives only in this
@@ -43,7 +43,12 @@ export function ConnectDialog({ account, onDone, onCancel }: { account: JdAccoun
         </p>
       </div>
       <SchemaField name="accessKeyId" label="AccessKey ID" required hint="Not secret: it names the key in every signed request." />
-      <SecretKeyInput replacing={account !== null} />
+      <SecretField
+        name="secretKey"
+        label="SecretKey"
+        required
+        hint={`${account !== null ? 'Enter it again: Gatekey never shows the stored one. ' : ''}It goes straight into the OS keychain, never into Gatekey’s data file.`}
+      />
       <RegionChoice />
       <details className="jd-advanced" open={advanced || endpointError} onToggle={(event) => setAdvanced(event.currentTarget.open)}>
         <summary>Advanced</summary>

@@ -1,15 +1,25 @@
-import { useId } from 'react';
-import { useSchemaField } from '../../forms/useSchemaField';
+import { useId, type ReactNode } from 'react';
+import { useSchemaField } from './useSchemaField';
 
-/** The account's SecretKey: a password field, never filled from anything Gatekey holds (main never sends it back). */
-export function SecretKeyInput({ replacing }: { replacing: boolean }) {
-  const { ref, value, error, onChange, onBlur } = useSchemaField('secretKey');
+/**
+ * A secret typed into a form (an APISecret, the account's SecretKey): a password
+ * field, never filled from anything Gatekey holds, validated like the other fields
+ * but not when left empty on the way to Cancel.
+ */
+export function SecretField({ name, label, required = false, hint }: { name: string; label: string; required?: boolean; hint: ReactNode }) {
+  const { ref, value, error, onChange, onBlur } = useSchemaField(name);
   const id = useId();
   return (
     <div className="field">
       <div className="field-label-row">
         <label htmlFor={id} className="field-label">
-          SecretKey<span className="field-required" aria-hidden="true"> *</span>
+          {label}
+          {required && (
+            <span className="field-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
         </label>
       </div>
       <input
@@ -24,7 +34,7 @@ export function SecretKeyInput({ replacing }: { replacing: boolean }) {
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         onChange={(event) => onChange(event.target.value)}
-        // Leaving it empty (e.g. for Cancel) is no mistake yet.
+        // Leaving the field empty (e.g. for Cancel) is no mistake yet.
         onBlur={() => value && onBlur()}
       />
       {error && (
@@ -33,7 +43,7 @@ export function SecretKeyInput({ replacing }: { replacing: boolean }) {
         </p>
       )}
       <p id={`${id}-hint`} className="field-hint">
-        {replacing ? 'Enter it again: Gatekey never shows the stored one. ' : ''}It goes straight into the OS keychain, never into Gatekey’s data file.
+        {hint}
       </p>
     </div>
   );
