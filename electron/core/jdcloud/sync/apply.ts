@@ -41,7 +41,7 @@ export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
   // Credentials the gateway refuses (401/403) will be refused for every item: stop as a cancel would, with the cause.
   let stoppedBy: ApplyItemResult['error'] | undefined;
   const stopping = () => run.cancelled() || stoppedBy !== undefined;
-  const { notStarted } = await runPool(
+  await runPool(
     chains,
     run.concurrency,
     async (chain) => {
@@ -59,7 +59,8 @@ export async function applyItems(run: ApplyRun): Promise<ApplyReport> {
     },
     () => !stopping(),
   );
-  for (const item of [...notStarted.flat(), ...run.items]) if (!results.has(item.id)) results.set(item.id, { itemId: item.id, outcome: 'notRun', requestIds: [], attempts: 0 });
+  // Chains never started, and the rest of chains stopped part-way.
+  for (const item of run.items) if (!results.has(item.id)) results.set(item.id, { itemId: item.id, outcome: 'notRun', requestIds: [], attempts: 0 });
 
   const ordered = [...run.items.map((item) => results.get(item.id)!), ...run.alreadyDone.map((id) => results.get(id)!)];
   const counts = Object.fromEntries(outcomes.map((o) => [o, ordered.filter((r) => r.outcome === o).length])) as Record<ApplyOutcome, number>;
