@@ -19,9 +19,17 @@ export const useKeyImportPreview = ({ draft, candidates }: KeyImportDraft) =>
     gcTime: 0,
   });
 
-/** A preview is being worked out or an import is running: no second one starts over it. */
-export const useKeyImportBusy = (): boolean =>
-  useIsFetching({ queryKey: queryKeys.keyImport.all }) + useIsMutating({ mutationKey: IMPORT_KEYS }) > 0;
+/**
+ * The open dialog's preview is being worked out, or an import is running: no
+ * second one starts over it. A preview whose dialog was cancelled does not count
+ * while main still answers it: it is forgotten, and the next drop starts afresh.
+ */
+export function useKeyImportBusy(): boolean {
+  const draft = useAppStore((state) => (state.keyImport?.stage === 'preview' ? state.keyImport.draft : null));
+  const previewing = useIsFetching({ queryKey: queryKeys.keyImport.preview(draft ?? -1) });
+  const importing = useIsMutating({ mutationKey: IMPORT_KEYS });
+  return (draft !== null && previewing > 0) || importing > 0;
+}
 
 /** Creates the draft's new authorizations; its summary replaces the preview (unless the dialog was closed meanwhile). */
 export function useImportKeys() {
