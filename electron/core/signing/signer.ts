@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalHeaders, canonicalPath, canonicalQuery } from '../../shared/signing/canonical';
 import { signingDateProblem } from '../../shared/signing/input-rules';
+import { signingKey } from './signing-keys';
 import type { Algorithm, Signature } from '../../shared/signing/types';
 
 export type { Algorithm, Signature } from '../../shared/signing/types';
@@ -25,7 +26,6 @@ export interface SignInput {
 }
 
 const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** Signs a request the way the JD Cloud API gateway verifies it. Pure: no clock, no randomness, no I/O. */
 export function sign(input: SignInput): Signature {
@@ -52,9 +52,7 @@ export function sign(input: SignInput): Signature {
   const scope = `${day}/${input.region}/${input.service}/${terminator}`;
   const stringToSign = [`${v}-HMAC-SHA256`, input.date, scope, sha256Hex(canonicalRequest)].join('\n');
 
-  const kDate = hmac(`${v}${input.secret}`, day);
-  const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), terminator);
-  const signature = createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
+  const signature = createHmac('sha256', signingKey(v, input.secret, day, input.region, input.service)).update(stringToSign, 'utf8').digest('hex');
 
   const authorization = `${v}-HMAC-SHA256 Credential=${input.apiKey}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return { headersToAdd: [...added, ['Authorization', authorization]], canonicalRequest, stringToSign, scope, signedHeaders, signature };
