@@ -48,7 +48,6 @@ export const queryKeys = {
    * files, asked once per set (main checks everything again on confirm).
    */
   keyImport: {
-    all: ['keyImport'] as const,
     preview: (draft: number) => ['keyImport', 'preview', draft] as const,
   },
   /** Not a data topic: main pushes the store's part by `storeStatus` events. */

@@ -21,18 +21,14 @@ export function applyJournal(dataDir: string) {
 
     async append(report: ApplyReport): Promise<void> {
       // O_NOFOLLOW: a planted symlink is refused rather than followed.
-      const handle = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+      // Read and write on one handle: the last byte says whether a torn line needs ending first.
+      const handle = await open(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
       try {
         const { size } = await handle.stat();
         let lead = '';
         if (size > 0) {
           const last = Buffer.alloc(1);
-          const read = await open(file, 'r');
-          try {
-            await read.read(last, 0, 1, size - 1);
-          } finally {
-            await read.close();
-          }
+          await handle.read(last, 0, 1, size - 1);
           if (last[0] !== 0x0a) lead = '\n'; // after a torn line, start a fresh one
         }
         await handle.write(`${lead}${JSON.stringify(report)}\n`);

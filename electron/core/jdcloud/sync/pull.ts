@@ -1,4 +1,4 @@
-import type { PullReport, RemoteRegionState } from '../../../shared/jdcloud/types';
+import type { PullReport } from '../../../shared/jdcloud/types';
 import { assertMayChangeKeychain } from '../../access-keys/keychain-guards';
 import type { RecordStore } from '../../ports/record-store';
 import type { SecretStore } from '../../ports/secret-store';
@@ -6,7 +6,7 @@ import type { GatewayApi } from '../gateway-api';
 import { pullAuthorizations } from './pull-authorizations';
 import { pullGroups } from './pull-groups';
 import { pullKeys } from './pull-keys';
-import { readAuthorizations, readGroups } from './read-remote';
+import { readRemote } from './read-remote';
 
 export interface PullDeps {
   client: GatewayApi;
@@ -31,14 +31,8 @@ export async function pull(deps: PullDeps, options: { keys?: boolean; adoptRemot
     if (id) requestIds.push(id);
   };
   const total = regions.length + (options.keys ? 1 : 0);
-  let done = 0;
-  deps.onProgress?.({ task: 'jdPull', done, total });
-  const remote: RemoteRegionState[] = [];
-  for (const region of regions) {
-    const [groups, authorizations] = await Promise.all([readGroups(client, region, concurrency, log), readAuthorizations(client, region, concurrency, log)]);
-    remote.push({ region, groups, authorizations });
-    deps.onProgress?.({ task: 'jdPull', done: (done += 1), total });
-  }
+  deps.onProgress?.({ task: 'jdPull', done: 0, total });
+  const remote = await readRemote(client, regions, concurrency, log, (done) => deps.onProgress?.({ task: 'jdPull', done, total }));
   const now = deps.now();
   const { groups, authorizations } = await store.update((draft) => ({
     groups: pullGroups(draft, remote, now),

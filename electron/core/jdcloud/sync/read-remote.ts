@@ -5,7 +5,7 @@ import { mapPool } from './pool';
 /** Collects every reply's requestId, for support. */
 export type RequestLog = (requestId: string) => void;
 
-export async function readGroups(client: GatewayApi, region: string, concurrency: number, log: RequestLog): Promise<RemoteApiGroup[]> {
+async function readGroups(client: GatewayApi, region: string, concurrency: number, log: RequestLog): Promise<RemoteApiGroup[]> {
   const listed = await client.describeApiGroups(region);
   log(listed.requestId);
   return mapPool(listed.result, concurrency, async (group) => {
@@ -15,7 +15,7 @@ export async function readGroups(client: GatewayApi, region: string, concurrency
   });
 }
 
-export async function readAuthorizations(client: GatewayApi, region: string, concurrency: number, log: RequestLog): Promise<RemoteAuthorization[]> {
+async function readAuthorizations(client: GatewayApi, region: string, concurrency: number, log: RequestLog): Promise<RemoteAuthorization[]> {
   const listed = await client.queryAccessAuths(region);
   log(listed.requestId);
   return mapPool(listed.result, concurrency, async (authorization) => {
@@ -27,13 +27,21 @@ export async function readAuthorizations(client: GatewayApi, region: string, con
 
 /**
  * Reads the world of every region (reads only): groups with their
- * deployments, authorizations with their bound deployments.
+ * deployments, authorizations with their bound deployments. `onRegion` hears
+ * each region as it is done (a pull's progress).
  */
-export async function readRemote(client: GatewayApi, regions: readonly string[], concurrency: number, log: RequestLog): Promise<RemoteRegionState[]> {
+export async function readRemote(
+  client: GatewayApi,
+  regions: readonly string[],
+  concurrency: number,
+  log: RequestLog,
+  onRegion: (done: number) => void = () => undefined,
+): Promise<RemoteRegionState[]> {
   const states: RemoteRegionState[] = [];
   for (const region of regions) {
     const [groups, authorizations] = await Promise.all([readGroups(client, region, concurrency, log), readAuthorizations(client, region, concurrency, log)]);
     states.push({ region, groups, authorizations });
+    onRegion(states.length);
   }
   return states;
 }
