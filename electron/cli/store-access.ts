@@ -5,6 +5,7 @@ import type { AccessKeyRecord } from '../shared/access-keys/types';
 import { visible } from '../shared/signing/input-rules';
 import { STORE_FILE_NAME } from '../ipc/backend';
 import { MetadataStore } from '../storage/metadata-store';
+import { readStoreParts } from '../storage/journal/read-parts';
 import { EXIT, ExitError } from './exit-codes';
 
 /**
@@ -36,11 +37,20 @@ export function openStoreToWrite(env: NodeJS.ProcessEnv): Promise<MetadataStore>
   return MetadataStore.open(join(dataDirOf(env), STORE_FILE_NAME));
 }
 
-/** The access keys in the app's store; read only, and no folder is created when there is none. */
+/**
+ * The access keys in the app's store; read only, and no folder is created
+ * when there is none. Only the access keys' snapshot and the journal are read,
+ * not the whole store. A store that cannot be read says why, in the store's
+ * own words (as opening it would).
+ */
 export async function readAccessKeys(env: NodeJS.ProcessEnv): Promise<readonly AccessKeyRecord[]> {
   const storePath = join(dataDirOf(env), STORE_FILE_NAME);
   if (!existsSync(storePath)) return [];
-  return (await MetadataStore.open(storePath, { readOnly: true })).read().accessKeys;
+  try {
+    return (await readStoreParts(storePath, ['accessKeys'])).accessKeys;
+  } catch {
+    return (await MetadataStore.open(storePath, { readOnly: true })).read().accessKeys; // throws STORE_UNREADABLE with the reason
+  }
 }
 
 function isFolder(path: string): boolean {

@@ -14,6 +14,7 @@ import type { KeychainState } from '../shared/keychain-state';
 import { jdAccountInput, jdRegion } from '../shared/jdcloud/account';
 import type { ApplyReport, JdAccountView, Plan, PullReport } from '../shared/jdcloud/types';
 import type { ConflictResolution, StoreStatus } from '../shared/store/status';
+import { accessKeyOrders, MAX_LISTED_GROUPS, MAX_WINDOW_ROWS, windowInput, type ListPosition, type ListWindow } from '../shared/lists/window';
 import type { Result } from './result';
 
 /**
@@ -62,8 +63,15 @@ const keyCandidate = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<KeyCandidate>;
 const keyCandidates = z.strictObject({ candidates: z.array(keyCandidate).max(MAX_IMPORT_ITEMS) });
 
-/** Most groups one Bind can name: far above any real catalogue, low enough to bound the work. */
-const MAX_BIND = 5_000;
+/** Most groups one Bind can name: far above any real catalogue, low enough to bound the work (as many as apiGroups.list answers with). */
+const MAX_BIND = MAX_LISTED_GROUPS;
+
+/*
+ * Lists travel in windows: main searches, orders and counts, and answers at
+ * most MAX_WINDOW_ROWS rows. No channel returns a whole collection of access
+ * keys or authorizations.
+ */
+const listWindow = z.strictObject(windowInput);
 
 export const contract = {
   app: {
@@ -99,7 +107,10 @@ export const contract = {
     adoptOrphan: writes(accessKeyFields.extend({ account: accessKeyId, apiKey: apiKeyText })).returns<AccessKeySummary>(),
   },
   accessKeys: {
-    list: reads(noInput).returns<AccessKeySummary[]>(),
+    /** One window of the list as searched (name, Access Key ID, APIKey) and ordered. */
+    query: reads(listWindow.extend({ order: z.enum(accessKeyOrders) })).returns<ListWindow<AccessKeySummary>>(),
+    /** The names of these keys, for rows that show only an ID (Health); IDs with no key are left out. */
+    names: reads(z.strictObject({ ids: z.array(accessKeyId).max(MAX_WINDOW_ROWS) })).returns<Array<{ id: string; name: string }>>(),
     get: reads(byId).returns<AccessKeySummary>(),
     create: writes(accessKeyFields).returns<AccessKeySummary>(),
     update: writes(accessKeyFields.extend({ id: accessKeyId })).returns<AccessKeySummary>(),
@@ -114,14 +125,21 @@ export const contract = {
     listGrants: reads(byId).returns<BoundGroup[]>(),
   },
   apiGroups: {
+    /** The catalogue in store order for the Bind dialog and the Test Call host picker: at most MAX_LISTED_GROUPS (as many as a Bind can name). */
     list: reads(noInput).returns<ApiGroupSummary[]>(),
+    /** One window of the list as searched (name, ID, host), newest first. */
+    query: reads(listWindow).returns<ListWindow<ApiGroupSummary>>(),
     create: writes(apiGroupFields).returns<ApiGroupSummary>(),
     update: writes(apiGroupFields.extend({ id: apiGroupId })).returns<ApiGroupSummary>(),
     /** Deletes the group and its bindings; says how many authorizations lost it. */
     delete: writes(z.strictObject({ id: apiGroupId })).returns<{ id: string; unboundAuthorizations: number }>(),
   },
   authorizations: {
-    list: reads(noInput).returns<AuthorizationSummary[]>(),
+    /** One window of the list as searched (either identifier of the Access Key, a local key's name), newest first. */
+    query: reads(listWindow).returns<ListWindow<AuthorizationSummary>>(),
+    get: reads(z.strictObject({ id: authorizationId })).returns<AuthorizationSummary>(),
+    /** Where an authorization sits in the list as searched: the row to scroll to (index null when the search hides it). */
+    locate: reads(z.strictObject({ id: authorizationId, search: windowInput.search })).returns<ListPosition>(),
     /** Fails with ALREADY_EXISTS (and existingId) when the access key is already authorized. */
     create: writes(authorizationFields).returns<AuthorizationSummary>(),
     update: writes(authorizationDescription.extend({ id: authorizationId })).returns<AuthorizationSummary>(),

@@ -12,7 +12,7 @@ export function draftOf(data: StoreData): { draft: StoreData; commit(): StoreDat
   for (const name of COLLECTIONS) {
     Object.defineProperty(draft, name, {
       enumerable: true,
-      get: () => (copies[name] ??= [...data[name]] as never),
+      get: () => (copies[name] ??= data[name].slice() as never), // slice, not spread: a plain copy of 200,000 pointers
       set: (value: never) => {
         copies[name] = value;
       },

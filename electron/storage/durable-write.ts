@@ -58,8 +58,18 @@ export async function writeDurably(file: string, bytes: Uint8Array, ops: FileOps
   await syncFolder(dirname(file), ops);
 }
 
+/** Makes the content of a file written by other means (a copy) durable: a crash after this never leaves it empty or zero-filled. */
+export async function syncFile(path: string, ops: FileOps = fs): Promise<void> {
+  const handle = await ops.open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
 /** Makes the rename itself durable. Not every platform can open a folder (Windows cannot): then the OS flushes it later. */
-async function syncFolder(folder: string, ops: FileOps): Promise<void> {
+export async function syncFolder(folder: string, ops: FileOps = fs): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await ops.open(folder, 'r');

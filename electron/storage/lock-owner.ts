@@ -1,6 +1,6 @@
 import { uptime } from 'node:os';
 import { sameBoot } from './boot-id';
-import { sha256Of } from './disk-state';
+import { sha256 as sha256Of } from './journal/file-seen';
 import { FileTooLarge, readRegularFile } from './regular-file';
 
 export interface LockOwner {

@@ -4,7 +4,8 @@ import { CoalescedSaves } from './coalesced-saves';
 import { draftOf } from './draft';
 import type { FileOps } from './durable-write';
 import { IndexCache, type IndexName, type Indexes } from '../core/store-indexes';
-import { JsonStoreFile } from './json-store-file';
+import { JournaledStoreFile } from './journal/journaled-file';
+import type { CompactionOptions } from './journal/compaction-policy';
 import { describeReadFailure } from './read-failure';
 import { resolveConflict } from './resolve-conflict';
 import { restorePreviewOf } from './restore-backup';
@@ -41,10 +42,14 @@ export interface StoreOptions {
   onOutsideChange?: (parts: StorePart[]) => void;
   /** Timings of that watch; tests shorten them. */
   watch?: FileWatchOptions;
+  /** When the journal is folded into new snapshots (storage/journal/compaction.ts); tests make it small. */
+  compaction?: CompactionOptions;
 }
 
 /**
- * The metadata store: exactly one lowdb instance over one JSON file.
+ * The metadata store: exactly one lowdb instance over the journaled JSON
+ * files of one data folder (storage/journal: a manifest at `file`, one
+ * snapshot per collection, a journal of changes; one fsync'd append per save).
  * - A file it cannot read or understand is never written: read-only, reported.
  * - A failed save keeps the change in memory, marked unsaved, and retries.
  * - A file changed by something else is not overwritten until the user says so.
@@ -65,7 +70,7 @@ export class MetadataStore implements RecordStore {
 
   private constructor(
     private readonly db: Low<StoreData>,
-    private readonly adapter: JsonStoreFile,
+    private readonly adapter: JournaledStoreFile,
     initial: StoreStatus,
     private releaseLock: () => Promise<void>,
     private readonly now: () => Date,
@@ -80,11 +85,11 @@ export class MetadataStore implements RecordStore {
 
   static async open(file: string, options: StoreOptions = {}): Promise<MetadataStore> {
     const now = options.now ?? (() => new Date());
-    const adapter = new JsonStoreFile(file, options.ops, now);
+    const adapter = new JournaledStoreFile(file, options.ops, now, options.compaction);
     const db = new Low<StoreData>(adapter, emptyStore());
     const make = (status: StoreStatus, release: () => Promise<void> = async () => undefined) => {
       const store = new MetadataStore(db, adapter, status, release, now, options.onStatus);
-      if (options.onOutsideChange && !options.readOnly) store.watch = watchOutsideChanges(file, store, options.onOutsideChange, options.watch);
+      if (options.onOutsideChange && !options.readOnly) store.watch = watchOutsideChanges(adapter, store, options.onOutsideChange, options.watch);
       return store;
     };
 
@@ -105,7 +110,7 @@ export class MetadataStore implements RecordStore {
 
   /** Whether the file exists: it is written on the first change, not at start-up. */
   get hasFile(): boolean {
-    return this.adapter.disk !== null || this.current.state === 'unreadable';
+    return this.adapter.hasFile || this.current.state === 'unreadable';
   }
 
   /** The current data. Treat it as read-only: change it through `update`. */
@@ -145,10 +150,11 @@ export class MetadataStore implements RecordStore {
     });
   }
 
-  /** Waits for queued changes, then for saves in flight (never call it from inside the queue). */
+  /** Waits for queued changes, then for saves and a compaction in flight (never call it from inside the queue). */
   private async idle(): Promise<void> {
     await this.queue;
     await this.saves.settled();
+    await this.adapter.settled();
   }
 
   /** Tries to save unsaved changes now. Resolves whether everything is on disk. */
@@ -209,6 +215,7 @@ export class MetadataStore implements RecordStore {
     const saved = await this.flush().catch(() => false);
     this.closed = true;
     this.retry.cancel();
+    await this.adapter.close(); // a compaction in flight finishes first: nothing is written once the lock is gone
     await this.releaseLock();
     return saved;
   }
@@ -232,7 +239,7 @@ export class MetadataStore implements RecordStore {
       await this.db.write();
       this.retry.reset();
       this.statusCell.value = { state: 'ok', file: this.current.file };
-      await this.outside.saved(this.internals);
+      if (!this.closed) this.adapter.compactIfDue();
     } catch (error) {
       const { status, retry } = statusAfterFailedSave(this.internals, error);
       this.statusCell.value = status;

@@ -1,6 +1,4 @@
-import { unchangedOnDisk, type DiskState } from './disk-state';
-import { stampOf } from './disk-stamp';
-import { ChangedOnDisk } from './json-store-file';
+import { ChangedOnDisk } from './changed-on-disk';
 import { statusAfterFailedSave } from './save-failure';
 import type { StoreInternals } from './store-internals';
 import { STORE_PARTS, emptyStore, type StoreData, type StorePart } from '../shared/store/schema';
@@ -17,23 +15,6 @@ export type OutsideChange =
   | { kind: 'reloaded'; collections: StorePart[] }
   /** A read-only instance could not read the new file (half-written, from a newer Gatekey): it keeps what it had. */
   | { kind: 'unreadable' };
-
-/** The file's stamp when it was last found unchanged, with the disk state (by identity) it matched. */
-export interface SeenFile {
-  disk: DiskState | null;
-  stamp: string | null;
-}
-
-/**
- * Whether the file is still what the store last read or wrote: the same stamp
- * as when that was last confirmed says so cheaply; anything else is decided by
- * the bytes. `seen` is what to remember when it is unchanged.
- */
-export async function unchangedSince(file: string, disk: DiskState | null, seen: SeenFile | undefined): Promise<{ unchanged: boolean; seen: SeenFile }> {
-  const stamp = await stampOf(file);
-  if (seen && seen.disk === disk && seen.stamp === stamp) return { unchanged: true, seen };
-  return { unchanged: await unchangedOnDisk(file, disk), seen: { disk, stamp } };
-}
 
 /**
  * Acts on a data file that something else changed. The instance that writes
@@ -55,7 +36,7 @@ export async function takeOutsideChange(store: StoreInternals): Promise<OutsideC
   } catch {
     return { kind: 'unreadable' };
   }
-  if (store.adapter.disk === null) store.db.data = emptyStore(); // the writer deleted it: empty now
+  if (!store.adapter.hasFile) store.db.data = emptyStore(); // the writer deleted it: empty now
   return { kind: 'reloaded', collections: changedCollections(before, store.db.data) };
 }
 

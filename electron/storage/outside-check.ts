@@ -1,17 +1,17 @@
-import { stampOf } from './disk-stamp';
 import type { StorePart } from '../shared/store/schema';
-import { takeOutsideChange, unchangedSince, type OutsideChange, type SeenFile } from './outside-change';
+import { takeOutsideChange, type OutsideChange } from './outside-change';
 import type { StoreInternals } from './store-internals';
+import { basename } from 'node:path';
+import type { JournaledStoreFile } from './journal/journaled-file';
 import { watchFile, type FileWatch, type FileWatchOptions } from './store-watch';
 
 /**
  * Tells the store's own saves from another program's changes: it hears when
- * each save starts and ends, and remembers the file as last found to be ours.
+ * each save starts and ends; the adapter remembers each file as last found to
+ * be ours (stamp and hash), so saves do not come back as outside changes.
  * MetadataStore runs `check` in its queue, after saves in flight.
  */
 export class OutsideChangeCheck {
-  /** The file's stamp when last found to be ours (after a save or a check): saves do not come back as outside changes. */
-  private seen: SeenFile | undefined;
   /** Saves started, and whether one runs: a check that overlaps a save cannot tell its bytes from another program's. */
   private savesStarted = 0;
   private saving = false;
@@ -19,11 +19,6 @@ export class OutsideChangeCheck {
   saveStarted(): void {
     this.savesStarted += 1;
     this.saving = true;
-  }
-
-  /** After a save that succeeded: what we just wrote, so the folder watch does not read it back as someone else's. */
-  async saved(store: StoreInternals): Promise<void> {
-    this.seen = { disk: store.adapter.disk, stamp: await stampOf(store.adapter.file).catch(() => null) };
   }
 
   saveEnded(): void {
@@ -39,25 +34,24 @@ export class OutsideChangeCheck {
     const state = store.status.state;
     if (isClosed() || this.saving || state === 'conflict' || state === 'unreadable') return { kind: 'skipped' };
     const started = this.savesStarted;
-    const { unchanged, seen } = await unchangedSince(store.adapter.file, store.adapter.disk, this.seen);
+    const unchanged = await store.adapter.unchangedOnDisk();
     if (this.savesStarted !== started || isClosed()) return { kind: 'skipped' };
-    if (unchanged) {
-      this.seen = seen;
-      return { kind: 'unchanged' };
-    }
+    if (unchanged) return { kind: 'unchanged' };
     return takeOutsideChange(store);
   }
 }
 
 /** Watches the data folder and tells `onOutsideChange` which collections a read-only instance reloaded. */
 export function watchOutsideChanges(
-  file: string,
+  adapter: JournaledStoreFile,
   store: { checkOutsideChange(): Promise<OutsideChange> },
   onOutsideChange: (parts: StorePart[]) => void,
   options?: FileWatchOptions,
 ): FileWatch {
-  return watchFile(file, async () => {
+  const check = async () => {
     const change = await store.checkOutsideChange();
     if (change.kind === 'reloaded' && change.collections.length > 0) onOutsideChange(change.collections);
-  }, options);
+  };
+  // The store path (the manifest), the snapshots and the journals by name; the manifest and journals also by a polled stamp (a save appends to the journal).
+  return watchFile(adapter.file, check, options, { names: (name) => name === basename(adapter.file) || adapter.layout.parse(name) !== undefined, stamp: () => adapter.watchStamp() });
 }

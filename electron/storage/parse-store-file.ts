@@ -1,4 +1,4 @@
-import { STORE_SCHEMA_VERSION, type StoreData } from '../shared/store/schema';
+import { STORE_FILE_VERSION, type StoreData } from '../shared/store/schema';
 import { migrations } from './migrations';
 
 /** Why a store file could not be opened, in words for the user. */
@@ -12,8 +12,8 @@ export interface ParsedStore {
   fileVersion: number;
 }
 
-/** Parses, validates and migrates the text of a store file, or says precisely what is wrong with it. */
-export function parseStoreFile(text: string): ParsedStore {
+/** The top level of a store file: a JSON object, or exactly what is wrong with the text. */
+export function topLevelOf(text: string): Record<string, unknown> {
   if (text.trim() === '') throw new StoreFileProblem('The file is empty.');
   let json: unknown;
   try {
@@ -24,10 +24,20 @@ export function parseStoreFile(text: string): ParsedStore {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new StoreFileProblem('The file does not hold a Gatekey store (its top level is not an object).');
   }
-  const version = (json as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version === 'number' && version > STORE_SCHEMA_VERSION) {
+  return json as Record<string, unknown>;
+}
+
+/** Parses, validates and migrates the text of a single-file store (schemaVersion 1-3), or says precisely what is wrong with it. */
+export function parseStoreFile(text: string): ParsedStore {
+  return parseStoreJson(topLevelOf(text));
+}
+
+/** Validates and migrates a parsed single-file store (schemaVersion 1-3). */
+export function parseStoreJson(json: Record<string, unknown>): ParsedStore {
+  const version = json.schemaVersion;
+  if (typeof version === 'number' && version > STORE_FILE_VERSION) {
     throw new StoreFileProblem(
-      `The file was written by a newer version of Gatekey (schemaVersion ${version}; this version reads up to ${STORE_SCHEMA_VERSION}). Update Gatekey to open it.`,
+      `The file was written by a newer version of Gatekey (schemaVersion ${version}; this version reads up to ${STORE_FILE_VERSION}). Update Gatekey to open it.`,
     );
   }
   const migration = typeof version === 'number' && Number.isInteger(version) ? migrations[version] : undefined;

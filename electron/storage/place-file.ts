@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import { copyFile, link, open } from 'node:fs/promises';
+import { syncFile } from './durable-write';
 
 /** File systems that cannot hard-link (FAT, some network shares) answer one of these. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS', 'EMLINK']);
@@ -17,7 +18,7 @@ export async function writeNewFile(path: string, text: string, flags: number): P
 /**
  * Gives the whole file `from` a second name `to`, only if nothing is at `to`:
  * true when placed, false when something already was. A hard link does it
- * atomically; without hard links an exclusive copy comes close.
+ * atomically; without hard links an exclusive copy, fsync'd, comes close.
  */
 export async function placeExclusively(from: string, to: string): Promise<boolean> {
   try {
@@ -30,9 +31,10 @@ export async function placeExclusively(from: string, to: string): Promise<boolea
   }
   try {
     await copyFile(from, to, constants.COPYFILE_EXCL);
-    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  await syncFile(to); // a link shares data already on disk; a copy's data is not there until fsync'd
+  return true;
 }

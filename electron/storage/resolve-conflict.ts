@@ -30,7 +30,7 @@ export async function resolveConflict(store: StoreInternals, choice: 'reload' | 
     store.status = { state: 'unreadable', file, problem: describeReadFailure(error), ...(await restorePreviewOf(file)) };
     return { dropped, keysToAdopt: droppedAccessKeys(ours, emptyStore()) };
   }
-  if (store.adapter.disk === null) store.db.data = emptyStore(); // they deleted it: theirs is empty
+  if (!store.adapter.hasFile) store.db.data = emptyStore(); // they deleted it: theirs is empty
   store.status = { state: 'ok', file };
   return { dropped, keysToAdopt: droppedAccessKeys(ours, store.db.data) };
 }

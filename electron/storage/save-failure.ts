@@ -1,4 +1,4 @@
-import { ChangedOnDisk } from './json-store-file';
+import { ChangedOnDisk } from './changed-on-disk';
 import { NotARegularFile } from './regular-file';
 import { diffStores } from '../shared/store/changes';
 import type { StoreInternals } from './store-internals';

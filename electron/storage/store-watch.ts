@@ -20,8 +20,16 @@ export interface FileWatch {
  * come. Bursts are debounced; one check runs at a time, and notices during it
  * queue one more. Neither the watch nor the timers keep the process alive.
  */
-export function watchFile(file: string, check: () => Promise<unknown>, { debounceMs = 150, pollMs = 2_000 }: FileWatchOptions = {}): FileWatch {
+export function watchFile(
+  file: string,
+  check: () => Promise<unknown>,
+  { debounceMs = 150, pollMs = 2_000 }: FileWatchOptions = {},
+  /** Which names in the folder count (by default `file`'s own), and the stamp to poll (by default `file`'s). */
+  watched: { names?: (name: string) => boolean; stamp?: () => Promise<string | null> } = {},
+): FileWatch {
   const name = basename(file);
+  const counts = watched.names ?? ((changed: string) => changed === name);
+  const stamp = watched.stamp ?? (() => stampOf(file));
   let closed = false;
   let running = false;
   let again = false;
@@ -56,7 +64,7 @@ export function watchFile(file: string, check: () => Promise<unknown>, { debounc
   try {
     // Some platforms give no name: then any notice in the folder counts.
     watcher = watch(dirname(file), { persistent: false }, (_event, changed) => {
-      if (changed === null || changed === name) schedule();
+      if (changed === null || counts(changed)) schedule();
     });
     watcher.on('error', () => {
       watcher?.close();
@@ -67,12 +75,12 @@ export function watchFile(file: string, check: () => Promise<unknown>, { debounc
   }
 
   // The file as the watch began: the first poll compares with it, not with itself.
-  let lastStamp: Promise<string | null | undefined> = stampOf(file).catch(() => undefined);
+  let lastStamp: Promise<string | null | undefined> = stamp().catch(() => undefined);
   const poll = setInterval(() => {
-    lastStamp = Promise.all([lastStamp, stampOf(file).catch(() => undefined)]).then(([before, stamp]) => {
-      if (stamp === undefined) return before;
-      if (before !== undefined && stamp !== before) schedule();
-      return stamp;
+    lastStamp = Promise.all([lastStamp, stamp().catch(() => undefined)]).then(([before, now]) => {
+      if (now === undefined) return before;
+      if (before !== undefined && now !== before) schedule();
+      return now;
     });
   }, pollMs);
   poll.unref?.();

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { cannotWriteReason, describeCannotWrite } from './cannot-write';
 import { acquireLock, type LockResult } from './lock-file';
 import { NotARegularFile } from './regular-file';
-import { STORE_SCHEMA_VERSION } from '../shared/store/schema';
+import { STORE_FILE_VERSION } from '../shared/store/schema';
 import type { StoreStatus } from '../shared/store/status';
 
 export const LOCK_FILE_NAME = 'gatekey.lock';
@@ -24,7 +24,7 @@ export async function takeDataFolder(file: string, fileVersion: number | undefin
     if (cannotWrite) return readOnly(describeCannotWrite(cannotWrite, folder), cannotWrite.cause);
     throw error;
   }
-  if (fileVersion !== undefined && fileVersion < STORE_SCHEMA_VERSION) {
+  if (fileVersion !== undefined && fileVersion < STORE_FILE_VERSION) {
     try {
       await keepPreMigrationCopy(file, fileVersion);
     } catch (error) {

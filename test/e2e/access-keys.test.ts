@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
+import { storeFilesText } from '../support/store-files';
 
 // The built renderer in Debian's Chromium, talking to the real handlers: real
 // store file in a temp folder, real keychain. Only Electron's IPC is replaced.
@@ -40,7 +41,7 @@ describe('the caller creates and uses an access key', () => {
     // A user past the first-run welcome (test/e2e/welcome.test.ts covers it); dismissing it saved an empty store.
     const storeFile = join(backend.dataDir, STORE_FILE_NAME);
     await backend.api.app.dismissWelcome({});
-    const emptyStore = await readFile(storeFile, 'utf8');
+    const emptyStore = await storeFilesText(storeFile);
     page = await openApp(chromium(), backend);
 
     // Empty state invites the first key.
@@ -54,7 +55,7 @@ describe('the caller creates and uses an access key', () => {
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await dialog.getByText('Name can contain only letters, digits, "-" and "_".').waitFor();
     await screenshot(page, '2-create-access-key-invalid');
-    expect(await readFile(storeFile, 'utf8')).toBe(emptyStore);
+    expect(await storeFilesText(storeFile)).toBe(emptyStore);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import type { Page } from 'playwright-core';
@@ -8,6 +9,8 @@ import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
+import { everyAccessKey } from '../support/every-record';
+import { blockSaves, storeFilesText } from '../support/store-files';
 
 // Data safety in the built renderer against the real handlers: real store file
 // in a temp folder, real keychain, faults made for real. Only Electron's IPC is replaced.
@@ -35,9 +38,12 @@ const dismissToasts = async () => {
 
 describe('data safety', () => {
   it('recovers from a damaged data file by restoring the newest backup', async () => {
-    backend = await startTestBackend();
+    // A store of an older Gatekey holding payments-prod: migrating it at the first save keeps it in backups/.
+    const seeded = await mkdtemp(join(tmpdir(), 'gatekey-e2e-'));
+    const at = '2026-11-29T10:00:00.000Z';
+    await writeFile(join(seeded, STORE_FILE_NAME), JSON.stringify({ schemaVersion: 1, accessKeys: [{ id: 'a1b2c3d4e5f6', name: 'payments-prod', description: '', apiKey: 'A1B2C3D4E5F6'.padEnd(32, '0'), createdAt: at, updatedAt: at }] }));
+    backend = await startTestBackend({ dataDir: seeded });
     await backend.api.app.dismissWelcome({});
-    await createKey('payments-prod'); // each save keeps the file it replaces in backups/
     await createKey('orders_test');
     const { dataDir, service } = backend;
     const file = join(dataDir, STORE_FILE_NAME);
@@ -91,7 +97,7 @@ describe('data safety', () => {
     await adopt.getByRole('textbox', { name: 'APIKey' }).fill('C'.repeat(32));
     await adopt.getByRole('button', { name: 'Adopt' }).click();
     await page.getByText('Everything matches: every access key has its APISecret, and every keychain entry has an access key.').waitFor();
-    const listed = await backend.api.accessKeys.list({});
+    const listed = await everyAccessKey(backend.api);
     expect(listed.ok && listed.data.map((k) => k.name).sort()).toEqual(['adopted', 'orders_test', 'payments-prod']);
   });
 
@@ -99,10 +105,9 @@ describe('data safety', () => {
     backend = await startTestBackend();
     await backend.api.app.dismissWelcome({});
     const file = join(backend.dataDir, STORE_FILE_NAME);
-    const blocker = join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`);
     page = await openApp(chromium(), backend);
     await page.getByText('No access keys yet').waitFor();
-    await mkdir(blocker);
+    const unblock = await blockSaves(backend.dataDir);
 
     await page.getByRole('button', { name: 'Create Access Key' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Create Access Key' });
@@ -114,15 +119,15 @@ describe('data safety', () => {
     await dismissToasts();
     await page.mouse.move(0, 0);
     await screenshot(page, '52-unsaved-banner');
-    expect(await readFile(file, 'utf8')).not.toContain('payments-prod');
+    expect(await storeFilesText(file)).not.toContain('payments-prod');
 
-    await rm(blocker, { recursive: true });
+    await unblock();
     // Main also retries on its own and says so by event: on a busy machine its retry may land before the
     // click, and the banner (with its button) goes away by itself. Either way the window must say it is saved.
     const saved = page.getByText('All changes saved').waitFor();
     await Promise.race([banner.getByRole('button', { name: 'Retry now' }).click().catch(() => undefined), saved]);
     await saved;
     await expect.poll(() => banner.count()).toBe(0);
-    expect(await readFile(file, 'utf8')).toContain('payments-prod');
+    expect(await storeFilesText(file)).toContain('payments-prod');
   });
 });

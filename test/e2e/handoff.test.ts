@@ -9,6 +9,7 @@ import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
+import { everyAuthorization } from '../support/every-record';
 
 // The key-file handoff in Debian's Chromium against the real handlers, between two
 // data folders: the caller exports an APIKey from its details page, the provider
@@ -114,7 +115,7 @@ describe('the key-file handoff between two machines', () => {
     await dialog.getByText('Created 1 authorization. 1 already authorized (skipped). 1 rejected.').waitFor();
     await screenshot(page, '41-import-summary');
 
-    const list = unwrap(await provider.api.authorizations.list({}));
+    const list = unwrap(await everyAuthorization(provider.api));
     const created = list.find((a) => a.callerKey === key.apiKey)!;
     expect(created).toMatchObject({ callerKeyKind: 'apiKey', description: 'partner-acme: Order integration for ACME', fingerprint: key.fingerprint });
     expect(list.find((a) => a.id === existing.id)?.description).toBe('Billing robot');
@@ -126,7 +127,7 @@ describe('the key-file handoff between two machines', () => {
     await bind.getByRole('button', { name: 'Bind selected', exact: true }).click();
     await bind.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => bind.count()).toBe(0);
-    const bound = unwrap(await provider.api.authorizations.list({})).find((a) => a.id === created.id)!;
+    const bound = unwrap(await everyAuthorization(provider.api)).find((a) => a.id === created.id)!;
     expect(bound.boundGroups.map((g) => g.id)).toEqual([orders.id]);
 
     const row = page.getByRole('row').filter({ hasText: key.apiKey });

@@ -4,6 +4,7 @@ import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { useChromium } from './support/chromium-suite';
 import { openApp, pageProblems } from './support/open-app';
 import { screenshot } from './support/screenshots';
+import { everyAuthorization } from '../support/every-record';
 
 // The provider's side in Debian's Chromium against the real handlers: API groups,
 // an authorization for a key of this app, binding and unbinding, and what the key's page shows.
@@ -38,7 +39,7 @@ async function createGroup(name: string, region: string, environment: string, ho
 }
 
 const bindingsOf = async (id: string) => {
-  const result = await backend.api.authorizations.list({});
+  const result = await everyAuthorization(backend.api);
   if (!result.ok) throw new Error(result.error.message);
   return result.data.find((a) => a.id === id)!.boundGroups.map((g) => g.name).sort();
 };
@@ -85,7 +86,7 @@ describe('the provider authorizes a caller for API groups', () => {
     await expect.poll(() => create.count()).toBe(0);
     const row = page.getByRole('row').filter({ hasText: id });
     await row.getByText('Your key: partner-acme').waitFor();
-    const list = await backend.api.authorizations.list({});
+    const list = await everyAuthorization(backend.api);
     const authorizationId = list.ok ? list.data.find((a) => a.callerKey === id)!.id : '';
 
     // Bind two groups (the toast offers it), then unbind one.

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
+import { everyAuthorization } from '../support/every-record';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -99,7 +100,7 @@ describe('API Groups', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     await findToast('API group "Orders" deleted');
     expect(await screen.findByRole('heading', { name: 'No API groups yet' })).toBeTruthy();
-    const authorizations = unwrap(await backend.api.authorizations.list({}));
+    const authorizations = unwrap(await everyAuthorization(backend.api));
     expect(authorizations.map((a) => a.boundGroups)).toEqual([[], []]);
     // The other page's store was refreshed too.
     await openSection(user, 'Access Authorization');

@@ -5,6 +5,7 @@ import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, record, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
+import { everyAuthorization } from '../support/every-record';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -21,7 +22,7 @@ async function openCreate() {
   return { ...view, dialog, field };
 }
 
-const authorizations = async () => unwrap(await backend.api.authorizations.list({}));
+const authorizations = async () => unwrap(await everyAuthorization(backend.api));
 
 describe('Create Authorization', () => {
   it('accepts an identifier pasted with spaces and line breaks around it', async () => {

@@ -4,6 +4,7 @@ import type { AuthorizationSummary } from '../../electron/shared/authorizations/
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, seedGroup, unwrap, startApp } from './provider-helpers';
+import { everyAuthorization } from '../support/every-record';
 
 let backend: TestBackend;
 let authorization: AuthorizationSummary;
@@ -30,7 +31,7 @@ async function openBind() {
 
 const names = (listbox: HTMLElement) => within(listbox).queryAllByRole('option').map((o) => o.querySelector('[dir]')!.textContent);
 const boundNow = async () =>
-  unwrap(await backend.api.authorizations.list({}))
+  unwrap(await everyAuthorization(backend.api))
     .find((a) => a.id === authorization.id)!
     .boundGroups.map((g) => g.name)
     .sort();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { queryClient } from '../../renderer/src/queries/query-client';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, renderApp, withOverride } from './helpers';
+import { everyAccessKey } from '../support/every-record';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -11,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => disconnect(backend));
 
 const storedKeys = async () => {
-  const result = await backend.api.accessKeys.list({});
+  const result = await everyAccessKey(backend.api);
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
 };
@@ -109,9 +110,9 @@ describe('Create Access Key', () => {
 
   it('asks main for the list once per create: main\'s event refreshes it, the answer only patches it', async () => {
     let lists = 0;
-    window.api = withOverride(backend.api, 'accessKeys.list', (input) => {
+    window.api = withOverride(backend.api, 'accessKeys.query', (input) => {
       lists += 1;
-      return backend.api.accessKeys.list(input);
+      return backend.api.accessKeys.query(input);
     });
     const { user } = await renderApp();
     lists = 0;

@@ -1,10 +1,13 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
-import { cachedAccessKeys, connectBackend, disconnect, findToast, heldByTheWindow, reconcileStatus, renderApp, STORE_FILE, withOverride } from './helpers';
+import { everyAccessKey } from '../support/every-record';
+import { blockSaves as blockDataSaves, storeFilesText } from '../support/store-files';
+import { cachedAccessKeys, connectBackend, dataDirWith, disconnect, findToast, heldByTheWindow, reconcileStatus, record, renderApp, STORE_FILE, withOverride } from './helpers';
+import { unwrap } from './provider-helpers';
 
 // Data safety against the real backend: every fault is made for real on disk or in the keychain.
 let backend: TestBackend | undefined;
@@ -19,9 +22,15 @@ afterEach(async () => {
 const THEIR_STORE = JSON.stringify({ schemaVersion: 2, accessKeys: [], apiGroups: [], authorizations: [], bindings: [] });
 
 const storeFile = () => join(backend!.dataDir, STORE_FILE);
-/** A folder where the save's temporary file must go: every save fails (EISDIR) until it is removed. */
-const blockSaves = () => mkdir(`${join(backend!.dataDir, `.${STORE_FILE}.tmp`)}`);
-const unblockSaves = () => rm(join(backend!.dataDir, `.${STORE_FILE}.tmp`), { recursive: true, force: true });
+/** Every save fails for real (an immutable journal and data folder: EPERM) until unblocked. */
+let unblock: (() => Promise<void>) | undefined;
+const blockSaves = async () => {
+  unblock = await blockDataSaves(backend!.dataDir);
+};
+const unblockSaves = async () => {
+  await unblock?.();
+  unblock = undefined;
+};
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 async function createKeyInUi(user: User, name: string) {
@@ -57,7 +66,7 @@ describe('unsaved changes', () => {
     expect(region.getAttribute('role')).toBe('status');
     expect(region.textContent).toMatch(/Not saved yet — Could not save .*gatekey-store\.json/);
     expect(region.textContent).toContain('keeps retrying');
-    expect(await readFile(storeFile(), 'utf8')).not.toContain('kept-in-memory');
+    expect(await storeFilesText(storeFile())).not.toContain('kept-in-memory');
     // Not blocking: the rest of the app still works.
     expect(screen.getByRole('heading', { level: 1, name: 'kept-in-memory' })).toBeTruthy();
 
@@ -70,7 +79,7 @@ describe('unsaved changes', () => {
     await user.click(within(region).getByRole('button', { name: 'Retry now' }));
     await findToast('All changes saved');
     expect(screen.queryByText(/Not saved yet/)).toBeNull();
-    expect(await readFile(storeFile(), 'utf8')).toContain('kept-in-memory');
+    expect(await storeFilesText(storeFile())).toContain('kept-in-memory');
   });
 
   it('clears the warning by itself once main’s own retry succeeds', async () => {
@@ -83,7 +92,7 @@ describe('unsaved changes', () => {
     // No click: main retries with backoff and tells the window by its `storeStatus` event.
     await screen.findByText('All changes saved', undefined, { timeout: 10_000 });
     expect(screen.queryByText(/Not saved yet/)).toBeNull();
-    expect(await readFile(storeFile(), 'utf8')).toContain('saved-later');
+    expect(await storeFilesText(storeFile())).toContain('saved-later');
   }, 20_000);
 });
 
@@ -126,9 +135,10 @@ describe('another program changed the data file', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Keep my version' }));
     await findToast('Kept your version; the other program’s file is kept in the backups folder');
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(await readFile(storeFile(), 'utf8')).toContain('"mine"');
+    expect(await storeFilesText(storeFile())).toContain('"mine"');
     const backups = join(backend!.dataDir, 'backups');
-    const kept = await Promise.all((await readdir(backups)).map((name) => readFile(join(backups, name), 'utf8')));
+    // Their single file is kept as a `.json` backup (our journaled files it replaced are kept too, as a folder).
+    const kept = await Promise.all((await readdir(backups)).filter((name) => name.endsWith('.json')).map((name) => readFile(join(backups, name), 'utf8')));
     expect(kept).toContain(THEIR_STORE);
     expect(cachedAccessKeys().map((k) => k.name)).toEqual(['mine']);
   });
@@ -136,9 +146,9 @@ describe('another program changed the data file', () => {
 
 describe('recovery screen', () => {
   it('restores the newest backup after confirming, keeping the damaged file aside', async () => {
-    backend = await connectBackend();
+    // A store of an older Gatekey holding alpha: migrating it at the first save keeps it in backups/.
+    backend = await connectBackend({ dataDir: await dataDirWith([record({ id: 'a1b2c3d4e5f6', name: 'alpha' })]) });
     await backend.api.app.dismissWelcome({});
-    await createKey('alpha'); // each save keeps the file it replaces in backups/
     await createKey('beta');
     const { dataDir, service } = backend;
     await backend.store.close();
@@ -165,12 +175,12 @@ describe('recovery screen', () => {
     const toast = await screen.findByText(/^Restored from gatekey-store-.*\.json; the damaged file was kept as gatekey-store\.json\.corrupt-/);
     expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
 
-    // Everything reloaded: the list is back (the newest backup is the save before "beta"), writing works again.
+    // Everything reloaded: the list is back (the newest backup is the store before it was migrated), writing works again.
     await screen.findByRole('button', { name: 'alpha' });
     expect(screen.queryByRole('heading', { level: 1, name: 'Recover your data' })).toBeNull();
     expect(screen.getAllByRole('button', { name: 'Create Access Key' })[0]).toHaveProperty('disabled', false);
     const aside = (await readdir(dataDir)).find((name) => name.startsWith(`${STORE_FILE}.corrupt-`))!;
-    expect(await readFile(join(dataDir, aside), 'utf8')).toBe(garbage);
+    expect(await readFile(join(dataDir, aside, STORE_FILE), 'utf8')).toBe(garbage);
   });
 });
 
@@ -248,7 +258,8 @@ describe('Health', () => {
     await findToast('Access key "adopted" now uses keychain entry feedfacecafe');
 
     await screen.findByText('Everything matches: every access key has its APISecret, and every keychain entry has an access key.');
-    const adopted = cachedAccessKeys().find((k) => k.name === 'adopted')!;
+    // Health shows no list: the Access Key list asks main when it is next shown.
+    const adopted = unwrap(await everyAccessKey(backend!.api)).find((k) => k.name === 'adopted')!;
     expect(adopted).toMatchObject({ id: 'feedfacecafe', apiKey: 'C'.repeat(32), secretStatus: 'present' });
   });
 

@@ -12,6 +12,7 @@ import { useAppStore } from '../../renderer/src/store';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, record, renderApp, withOverride } from './helpers';
 import { openSection, rowWith, seedAuthorization, startApp, unwrap } from './provider-helpers';
+import { everyAuthorization } from '../support/every-record';
 
 // The key-file handoff through the real handlers: the caller exports from the
 // details page, the provider imports from a file dialog, pasted text or a drop.
@@ -37,7 +38,7 @@ async function writeKeyFile(fileName: string, content: string | Uint8Array): Pro
   return path;
 }
 
-const authorizations = async () => unwrap(await backend.api.authorizations.list({}));
+const authorizations = async () => unwrap(await everyAuthorization(backend.api));
 
 describe('Access Key details: hand over the APIKey', () => {
   let key: AccessKeySummary;

@@ -8,7 +8,7 @@ import type { AccessKeyRecord, AccessKeySummary } from '../../electron/shared/ac
 import type { AppStatus, GatekeyApi, Input, Method, Output } from '../../electron/ipc/contract';
 import type { Result } from '../../electron/ipc/result';
 import { App } from '../../renderer/src/App';
-import { accessKeysQuery } from '../../renderer/src/queries/access-keys';
+import { firstAccessKeyPage } from '../../renderer/src/queries/access-keys';
 import { queryKeys } from '../../renderer/src/queries/keys';
 import { queryClient, resetQueryClient } from '../../renderer/src/queries/query-client';
 import { resetAppStore, useAppStore } from '../../renderer/src/store';
@@ -65,7 +65,7 @@ export async function renderApp({ welcome = false }: { welcome?: boolean } = {})
   const user = userEvent.setup();
   const view = render(<App />);
   await waitFor(() => {
-    expect(answered(queryKeys.accessKeys.list)).toBe(true);
+    expect(answered(firstAccessKeyPage.queryKey)).toBe(true);
     const appStatus = queryClient.getQueryData<AppStatus>(queryKeys.app.status);
     expect(appStatus ?? answered(queryKeys.app.status)).toBeTruthy();
     if (appStatus?.store.state === 'ok') expect(answered(queryKeys.keychain.reconcile)).toBe(true);
@@ -75,8 +75,8 @@ export async function renderApp({ welcome = false }: { welcome?: boolean } = {})
   return { user, ...view };
 }
 
-/** The access keys the window holds: the query cache's list, before search and order. */
-export const cachedAccessKeys = (): AccessKeySummary[] => queryClient.getQueryData(accessKeysQuery.queryKey) ?? [];
+/** The access keys of the list's first window as the window holds it (newest first, no search). */
+export const cachedAccessKeys = (): AccessKeySummary[] => queryClient.getQueryData(firstAccessKeyPage.queryKey)?.rows ?? [];
 
 /**
  * Everything the window keeps beyond one component's state, as text: the UI store, every

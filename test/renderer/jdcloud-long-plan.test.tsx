@@ -8,6 +8,7 @@ import { startEmulator, type JdcloudEmulator } from '../support/jdcloud-emulator
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, STORE_FILE } from './helpers';
 import { startApp, unwrap } from './provider-helpers';
+import { everyAuthorization } from '../support/every-record';
 
 // A plan and an apply of 1,000 items on the JD Cloud page, against the real backend and the
 // emulator: only the rows in view are in the DOM, the keyboard reaches every item, and the
@@ -89,7 +90,9 @@ describe('a plan of 1,000 items', () => {
     await expect.poll(() => screen.queryByText(finished)?.closest('[aria-live="polite"]') ?? null, { timeout: 120_000 }).not.toBeNull();
     expect(emulator.snapshot(REGION).authorizations).toHaveLength(COUNT - 1);
 
-    // The summary's table holds every result, rendering only the rows in view.
+    // The summary's table holds every result, rendering only the rows in view. The report is asked
+    // for again once main says the apply changed it, which may land after the finished toast.
+    await expect.poll(() => screen.queryByRole('region', { name: 'Last apply' }), { timeout: 120_000 }).not.toBeNull();
     const lastApply = screen.getByRole('region', { name: 'Last apply' });
     const table = within(lastApply).getByRole('table');
     expect(table.getAttribute('aria-rowcount')).toBe(String(COUNT - 1 + 1));
@@ -110,7 +113,7 @@ describe('an apply that deletes', () => {
     const accessAuthId = emulator.addAccessAuth(REGION, { accessKey: caller, description: 'partner', deploymentIds: [group.deployments[0]!.deploymentId] });
     // Adopted, then deleted here: the plan deletes it in JD Cloud.
     unwrap(await backend.api.jdcloud.pull({ adoptRemote: true }));
-    const [adopted] = unwrap(await backend.api.authorizations.list({}));
+    const [adopted] = unwrap(await everyAuthorization(backend.api));
     unwrap(await backend.api.authorizations.delete({ id: adopted!.id }));
 
     const { user } = await startApp();

@@ -7,6 +7,7 @@ import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect, findToast, heldByTheWindow } from './helpers';
 import { seedAuthorization, startApp, unwrap } from './provider-helpers';
 import { call } from '../electron/jdcloud-emulator/sign';
+import { everyAccessKey, everyAuthorization } from '../support/every-record';
 
 // The JD Cloud page against the real backend and the local emulator over real HTTP:
 // connect and check, pull (and adopt), plan, exclude, apply with its summary.
@@ -175,7 +176,7 @@ describe('pull, plan and apply', () => {
 
     await user.click(screen.getByRole('button', { name: 'Pull' }));
     await screen.findByText('1 authorization exists only in JD Cloud');
-    expect(unwrap(await backend.api.authorizations.list({}))).toHaveLength(0);
+    expect(unwrap(await everyAuthorization(backend.api))).toHaveLength(0);
 
     await user.click(screen.getByRole('button', { name: 'Plan' }));
     const remoteOnly = await screen.findByRole('region', { name: 'Only in JD Cloud (1)' });
@@ -184,7 +185,7 @@ describe('pull, plan and apply', () => {
 
     await user.click(screen.getByRole('button', { name: 'Adopt them' }));
     await findToast('Adopted 1 authorization from JD Cloud');
-    const adopted = unwrap(await backend.api.authorizations.list({}));
+    const adopted = unwrap(await everyAuthorization(backend.api));
     expect(adopted).toMatchObject([{ callerKey: CALLER, description: 'made in the console' }]);
     expect(emulator.count('createAccessAuth') + emulator.count('deleteAccessAuth')).toBe(0);
   });
@@ -201,7 +202,7 @@ describe('the caller side', () => {
     const report = await screen.findByRole('status', { name: 'Pull report' });
     expect(report.textContent).toContain('0 linked, 1 added here, 1 APISecret stored in the keychain');
 
-    const [key] = unwrap(await backend.api.accessKeys.list({}));
+    const [key] = unwrap(await everyAccessKey(backend.api));
     expect(key).toMatchObject({ name: 'partner-key', apiKey: remote.accessKey, remote: { keyId: remote.keyId, region: REGION } });
     const revealed = unwrap(await backend.api.accessKeys.revealSecret({ id: key!.id }));
     expect(revealed.secret === remote.secretKey).toBe(true);
@@ -212,7 +213,7 @@ describe('the caller side', () => {
     await user.click(screen.getByRole('button', { name: 'Pull' }));
     const alert = await screen.findByRole('alert', {}, { timeout: 30_000 });
     expect(alert.textContent).toMatch(/1 key was reset in JD Cloud.*partner-key: JD Cloud replaced the APIKey and APISecret/s);
-    expect(unwrap(await backend.api.accessKeys.list({}))[0]).toMatchObject({ apiKey: remote.accessKey });
+    expect(unwrap(await everyAccessKey(backend.api))[0]).toMatchObject({ apiKey: remote.accessKey });
   });
 
   it('creates a key in JD Cloud from Create Access Key and marks local-only keys', async () => {
@@ -235,7 +236,7 @@ describe('the caller side', () => {
     const info = screen.getByRole('region', { name: 'Basic information' });
     expect(info.textContent).toContain(`JD Cloud key ${remoteKey!.keyId} (${REGION})`);
     expect(info.textContent).toContain('Deleting here does not delete the key in JD Cloud: delete it in the JD Cloud console (API Gateway → Access Keys)');
-    const keys = unwrap(await backend.api.accessKeys.list({}));
+    const keys = unwrap(await everyAccessKey(backend.api));
     expect(keys).toMatchObject([{ name: 'cloud-made', apiKey: remoteKey!.accessKey, remote: { keyId: remoteKey!.keyId, region: REGION } }]);
 
     const local = unwrap(await backend.api.accessKeys.create({ name: 'local-made', description: '' }));

@@ -23,15 +23,18 @@ const toasts = () => useAppStore.getState().toasts.map((t) => t.message);
 
 describe('routeMainEvent', () => {
   it('dataChanged invalidates every query of the named topics, and only those', () => {
-    for (const queryKey of [queryKeys.accessKeys.list, queryKeys.accessKeys.grants('a280dc988b22'), queryKeys.apiGroups.list, queryKeys.authorizations.list]) {
+    const accessKeyPage = [...queryKeys.accessKeys.pages, { search: '', order: 'newest' }, 3];
+    const authorizationPage = [...queryKeys.authorizations.pages, { search: 'abc' }, 0];
+    for (const queryKey of [accessKeyPage, queryKeys.accessKeys.grants('a280dc988b22'), queryKeys.apiGroups.list, authorizationPage, queryKeys.authorizations.detail('aaaaaaaaaaaa')]) {
       queries.setQueryData(queryKey, []);
     }
     routeMainEvent({ type: 'dataChanged', data: { topics: ['accessKeys', 'apiGroups'], elsewhere: true } }, queries);
     const invalidated = (queryKey: readonly unknown[]) => queries.getQueryState(queryKey)?.isInvalidated;
-    expect(invalidated(queryKeys.accessKeys.list)).toBe(true);
+    expect(invalidated(accessKeyPage)).toBe(true);
     expect(invalidated(queryKeys.accessKeys.grants('a280dc988b22'))).toBe(true);
     expect(invalidated(queryKeys.apiGroups.list)).toBe(true);
-    expect(invalidated(queryKeys.authorizations.list)).toBe(false);
+    expect(invalidated(authorizationPage)).toBe(false);
+    expect(invalidated(queryKeys.authorizations.detail('aaaaaaaaaaaa'))).toBe(false);
   });
 
   it('storeStatus replaces the store part of the cached status', () => {

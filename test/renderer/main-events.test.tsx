@@ -1,10 +1,11 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../renderer/src/store';
 import { startTestBackend, type TestBackend } from '../support/test-backend';
 import { storeText } from '../support/store-records';
+import { blockSaves } from '../support/store-files';
 import { App } from '../../renderer/src/App';
 import { connectBackend, disconnect, reconcileStatus, renderApp, STORE_FILE, withOverride } from './helpers';
 import { openSection, rowWith } from './provider-helpers';
@@ -75,12 +76,15 @@ describe('the writing Gatekey', () => {
     render(<App />);
     await expect.poll(() => asked).toBe(1);
 
-    const blocker = join(backend.dataDir, `.${STORE_FILE}.tmp`);
-    await mkdir(blocker);
-    ok(await backend.api.accessKeys.create({ name: 'kept-in-memory', description: '' })); // main says: not saved
-    deliver();
-    await screen.findByText(/Not saved yet/);
-    await rm(blocker, { recursive: true });
+    // Saves fail for real (an immutable data folder and journal) until unblocked.
+    const unblock = await blockSaves(backend.dataDir);
+    try {
+      ok(await backend.api.accessKeys.create({ name: 'kept-in-memory', description: '' })); // main says: not saved
+      deliver();
+      await screen.findByText(/Not saved yet/);
+    } finally {
+      await unblock();
+    }
     await waitFor(() => expect(reconcileStatus()).not.toBe('running'));
   });
 

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestBackend } from '../support/test-backend';
-import { cachedAccessKeys, connectBackend, disconnect, findToast, reconcileStatus, renderApp, STORE_FILE } from './helpers';
+import { blockSaves, readStoreOnDisk } from '../support/store-files';
+import { cachedAccessKeys, connectBackend, dataDirWith, disconnect, findToast, reconcileStatus, record, renderApp, STORE_FILE } from './helpers';
 import { canMountTmpfs } from '../support/tmpfs';
 
 // Conflict, restore and read-only against the real backend, with real files in temp folders.
@@ -32,19 +33,18 @@ describe('Reload after another program changed the file', () => {
   it('lists the unsaved changes before Reload, then the keys to adopt, whose secrets stay in the keychain', async () => {
     backend = await connectBackend();
     const { user } = await renderApp();
-    // Not saved yet (the save's temp path is blocked) when another program writes the file.
-    const blocker = join(backend.dataDir, `.${STORE_FILE}.tmp`);
-    await mkdir(blocker);
+    // Not saved yet (saves fail for real: an immutable data folder) when another program writes the file.
+    const unblock = await blockSaves(backend.dataDir);
     await createKeyInUi(user, 'made-here');
     const created = cachedAccessKeys().find((k) => k.name === 'made-here')!;
     await screen.findByText(/Not saved yet/);
+    await unblock(); // lets their program create the file; Gatekey's own retry waits a second
     await writeFile(storeFile(), THEIR_STORE);
 
     const dialog = await screen.findByRole('alertdialog', { name: 'The data file was changed by another program' });
     const unsaved = within(dialog).getByRole('list', { name: 'Unsaved changes' });
     expect(unsaved.textContent).toContain('1 access key created: made-here');
     expect(dialog.textContent).toContain('stay in the OS keychain');
-    await rm(blocker, { recursive: true });
 
     await user.click(within(dialog).getByRole('button', { name: 'Reload from disk' }));
     await findToast('Reloaded the data file from disk');
@@ -64,16 +64,15 @@ describe('Reload after another program changed the file', () => {
 
 describe('restoring a backup', () => {
   it('says what it discards before the user confirms', async () => {
-    backend = await connectBackend();
+    // A store of an older Gatekey holding alpha: migrating it at the first save keeps it as a backup.
+    backend = await connectBackend({ dataDir: await dataDirWith([record({ id: 'a1b2c3d4e5f6', name: 'alpha' })]) });
     await backend.api.app.dismissWelcome({});
-    for (const name of ['alpha', 'beta']) {
-      const created = await backend.api.accessKeys.create({ name, description: '' });
-      if (!created.ok) throw new Error(created.error.message);
-    }
+    const created = await backend.api.accessKeys.create({ name: 'beta', description: '' });
+    if (!created.ok) throw new Error(created.error.message);
     const { dataDir, service } = backend;
     await backend.store.close();
     // Still JSON, but with a field Gatekey does not know: unreadable, yet its records can be listed.
-    const damaged = JSON.parse(await readFile(join(dataDir, STORE_FILE), 'utf8')) as { accessKeys: Array<Record<string, unknown>> };
+    const damaged = (await readStoreOnDisk(join(dataDir, STORE_FILE))) as unknown as { accessKeys: Array<Record<string, unknown>> };
     damaged.accessKeys[0]!.surprise = true;
     await writeFile(join(dataDir, STORE_FILE), JSON.stringify(damaged));
     backend = await connectBackend({ dataDir, service });

@@ -1,63 +1,17 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import keytar from 'keytar';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessKeySummary } from '../../electron/shared/access-keys/types';
-import { useVisibleAccessKeys } from '../../renderer/src/hooks/useVisibleAccessKeys';
 import { useCreateAccessKey, useDeleteAccessKey } from '../../renderer/src/queries/access-key-mutations';
-import { accessKeysQuery, useAccessKey, useAccessKeys } from '../../renderer/src/queries/access-keys';
+import { firstAccessKeyPage, useAccessKey } from '../../renderer/src/queries/access-keys';
 import { noteKeychainError, reconcileKeychain } from '../../renderer/src/queries/keychain';
 import { queryKeys } from '../../renderer/src/queries/keys';
 import { queryClient } from '../../renderer/src/queries/query-client';
 import { ipcErrorOf } from '../../renderer/src/queries/unwrap';
 import { resetAppStore, useAppStore } from '../../renderer/src/store';
-import { visibleAccessKeys } from '../../renderer/src/store/visible-access-keys';
 import type { TestBackend } from '../support/test-backend';
 import { connectBackend, disconnect } from './helpers';
-
-const summary = (id: string, name: string, createdAt: string): AccessKeySummary => ({
-  id,
-  name,
-  fingerprint: '00000000',
-  description: '',
-  apiKey: `${id.toUpperCase()}${'0'.repeat(20)}`,
-  createdAt,
-  updatedAt: createdAt,
-  secretStatus: 'unchecked',
-});
-
-describe('visibleAccessKeys', () => {
-  const keys = [
-    summary('aaaaaaaaaaaa', 'zeta', '2024-02-01T00:00:00.000Z'),
-    summary('bbbbbbbbbbbb', 'Alpha', '2024-03-01T00:00:00.000Z'),
-    summary('cccccccccccc', 'beta', '2024-01-01T00:00:00.000Z'),
-  ];
-
-  it('orders by creation time in either direction', () => {
-    expect(visibleAccessKeys(keys, '', 'desc').map((k) => k.name)).toEqual(['Alpha', 'zeta', 'beta']);
-    expect(visibleAccessKeys(keys, '', 'asc').map((k) => k.name)).toEqual(['beta', 'zeta', 'Alpha']);
-  });
-
-  it('matches name, Access Key ID and APIKey without regard to case, ignoring surrounding spaces', () => {
-    expect(visibleAccessKeys(keys, '  ALP ', 'desc').map((k) => k.name)).toEqual(['Alpha']);
-    expect(visibleAccessKeys(keys, 'CCCC', 'desc').map((k) => k.name)).toEqual(['beta']);
-    expect(visibleAccessKeys(keys, 'bbbbbbbbbbbb0000', 'desc').map((k) => k.name)).toEqual(['Alpha']);
-    expect(visibleAccessKeys(keys, 'nope', 'desc')).toEqual([]);
-  });
-
-  it('keeps the shown rows referentially stable when nothing relevant changes', () => {
-    resetAppStore();
-    const { result } = renderHook(() => useVisibleAccessKeys(keys));
-    const first = result.current;
-    act(() => useAppStore.getState().showToast('unrelated'));
-    expect(result.current).toBe(first);
-    act(() => useAppStore.getState().toggleAccessKeySort());
-    expect(result.current.map((k) => k.name)).toEqual(['beta', 'zeta', 'Alpha']);
-    act(() => useAppStore.getState().setAccessKeyQuery('zzz'));
-    expect(result.current).toEqual([]);
-  });
-});
 
 const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 // Read as a component would: useQuery re-renders only for the fields read while rendering.
@@ -66,23 +20,26 @@ const renderKey = (id: string) =>
     const { data, error, isError, isFetching } = useAccessKey(id);
     return { data, error, isError, isFetching };
   }, { wrapper });
-const cachedKeys = () => queryClient.getQueryData(accessKeysQuery.queryKey);
+/** The list's first window (newest first, no search) as the cache holds it. */
+const cachedKeys = () => queryClient.getQueryData(firstAccessKeyPage.queryKey)?.rows;
+const pageInvalidated = () => queryClient.getQueryState(firstAccessKeyPage.queryKey)?.isInvalidated;
 
 describe('access keys in the query cache', () => {
   let backend: TestBackend;
   beforeEach(async () => {
     backend = await connectBackend();
-    await queryClient.fetchQuery(accessKeysQuery);
+    await queryClient.fetchQuery(firstAccessKeyPage);
   });
   afterEach(() => disconnect(backend));
 
-  it('create puts the key in the list, closes the dialog, opens its details and confirms', async () => {
+  it('create puts the key in its details, closes the dialog, opens them and confirms (the list learns it from main)', async () => {
     act(() => useAppStore.getState().openCreateDialog());
     expect(useAppStore.getState().createDialogOpen).toBe(true);
     const { result } = renderHook(() => useCreateAccessKey(), { wrapper });
     const created = await act(() => result.current.run({ name: 'svc', description: 'd' }));
     if (!created.ok) throw new Error(created.error.message);
-    expect(cachedKeys()?.map((k) => k.name)).toEqual(['svc']);
+    // Where it sits in the list is main's answer: no app is mounted here to hear main's event and ask.
+    expect(cachedKeys()).toEqual([]);
     expect(queryClient.getQueryData(queryKeys.accessKeys.detail(created.data.id))).toEqual(created.data);
     const state = useAppStore.getState();
     expect(state.createDialogOpen).toBe(false);
@@ -92,7 +49,7 @@ describe('access keys in the query cache', () => {
 
   it('a failed create changes nothing but returns the error for the form', async () => {
     await backend.api.accessKeys.create({ name: 'taken', description: '' });
-    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    await queryClient.fetchQuery({ ...firstAccessKeyPage, staleTime: 0 });
     act(() => useAppStore.getState().openCreateDialog());
     const { result } = renderHook(() => useCreateAccessKey(), { wrapper });
     const created = await act(() => result.current.run({ name: 'TAKEN', description: '' }));
@@ -102,12 +59,16 @@ describe('access keys in the query cache', () => {
     expect(useAppStore.getState().toasts).toEqual([]);
   });
 
-  it('delete takes the key out of the list, returns to the list and names it in the toast', async () => {
+  it('delete takes the key out of the list at once, asks for the list again, returns to it and names the key in the toast', async () => {
     const { result } = renderHook(() => ({ create: useCreateAccessKey(), remove: useDeleteAccessKey() }), { wrapper });
     const created = await act(() => result.current.create.run({ name: 'gone', description: '' }));
     if (!created.ok) throw new Error(created.error.message);
+    await queryClient.fetchQuery({ ...firstAccessKeyPage, staleTime: 0 });
+    expect(cachedKeys()?.map((k) => k.name)).toEqual(['gone']);
     await act(() => result.current.remove.run(created.data.id));
     expect(cachedKeys()).toEqual([]);
+    expect(queryClient.getQueryData(firstAccessKeyPage.queryKey)).toMatchObject({ total: 0, matching: 0 });
+    expect(pageInvalidated()).toBe(true);
     expect(useAppStore.getState().screen).toEqual({ name: 'accessKeyList' });
     expect(useAppStore.getState().toasts.at(-1)?.message).toBe('Access key "gone" deleted');
   });
@@ -115,7 +76,7 @@ describe('access keys in the query cache', () => {
   it('a details page whose key is gone says NOT_FOUND and drops it from the list', async () => {
     const created = await backend.api.accessKeys.create({ name: 'stale', description: '' });
     if (!created.ok) throw new Error(created.error.message);
-    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    await queryClient.fetchQuery({ ...firstAccessKeyPage, staleTime: 0 });
     expect(cachedKeys()?.map((k) => k.name)).toEqual(['stale']);
     // Deleted elsewhere: no app is mounted here, so no event tells this cache.
     await backend.api.accessKeys.delete({ id: created.data.id });
@@ -132,22 +93,23 @@ describe('access keys in the query cache', () => {
     const lost = await backend.api.accessKeys.create({ name: 'lost', description: '' });
     if (!kept.ok || !lost.ok) throw new Error('create failed');
     await keytar.deletePassword(backend.service, lost.data.id);
-    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    await queryClient.fetchQuery({ ...firstAccessKeyPage, staleTime: 0 });
     // The list is on screen, so the reconcile refreshes it before it reports.
-    const { result } = renderHook(() => useAccessKeys().data, { wrapper });
+    const { result } = renderHook(() => useQuery(firstAccessKeyPage).data?.rows, { wrapper });
     expect(result.current?.map((k) => k.secretStatus)).toEqual(['present', 'present']);
     await act(() => reconcileKeychain());
     // Refreshed before the reconcile says it is done, so notice and badges change together.
     const status = Object.fromEntries((cachedKeys() ?? []).map((k) => [k.name, k.secretStatus]));
     expect(status).toEqual({ kept: 'present', lost: 'missing' });
-    await waitFor(() => expect(result.current?.map((k) => k.secretStatus)).toEqual(['present', 'missing']));
+    // Newest first: "lost" was created last.
+    await waitFor(() => expect(result.current?.map((k) => k.secretStatus)).toEqual(['missing', 'present']));
     expect(queryClient.getQueryData(queryKeys.keychain.reconcile)).toMatchObject({ missingSecretIds: [lost.data.id] });
   });
 
   it('a keychain error on one key marks it in the list and on its details page until the next reconcile', async () => {
     const created = await backend.api.accessKeys.create({ name: 'one', description: '' });
     if (!created.ok) throw new Error(created.error.message);
-    await queryClient.fetchQuery({ ...accessKeysQuery, staleTime: 0 });
+    await queryClient.fetchQuery({ ...firstAccessKeyPage, staleTime: 0 });
     const { result } = renderKey(created.data.id);
     await waitFor(() => expect(result.current.isFetching).toBe(false));
 

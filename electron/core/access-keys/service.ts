@@ -8,6 +8,8 @@ import { newAccessKeyId, newApiKey, newApiSecret } from './credentials';
 import { fingerprintOf } from '../key-files/fingerprint';
 import { isKeychainError } from '../keychain-errors';
 import { assertMayChangeKeychain } from './keychain-guards';
+import { createAccessKeyList } from './list-window';
+import type { AccessKeyOrder, ListWindow } from '../../shared/lists/window';
 import { createLateWrites } from './late-writes';
 import { reconcileKeychain } from './reconcile';
 
@@ -29,6 +31,7 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
   // Learnt from reconciliation and from reveal/copy; never persisted.
   const secretStatus = new Map<string, SecretStatus>();
   const lateWrites = createLateWrites();
+  const listed = createAccessKeyList();
 
   /** Asks the keychain; one that cannot be read marks the key's secret unreadable (not missing) and throws. */
   async function fromKeychain<T>(id: string, question: Promise<T>): Promise<T> {
@@ -95,8 +98,23 @@ export function createAccessKeyService({ store, secrets, clipboard, now = () => 
   }
 
   return {
+    /** Every key (the CLI's `gatekey keys`); the window asks for windows (`query`). */
     list(): AccessKeySummary[] {
       return store.read().accessKeys.map(summarise);
+    },
+
+    /** One window of the list as searched and ordered; only its rows are summarised. */
+    query(request: { search: string; order: AccessKeyOrder; offset: number; limit: number }): ListWindow<AccessKeySummary> {
+      return listed.window({ records: store.read().accessKeys }, request, (keys) => keys.map(summarise));
+    },
+
+    /** The names of the keys still here among `ids` (Health names its findings); IDs with no key are left out. */
+    names(ids: readonly string[]): Array<{ id: string; name: string }> {
+      const byId = store.index('accessKeyById');
+      return ids.flatMap((id) => {
+        const key = byId.get(id);
+        return key ? [{ id, name: key.name }] : [];
+      });
     },
 
     get(id: string): AccessKeySummary {

@@ -3,6 +3,8 @@ import { unusedId } from '../ids';
 import type { RecordStore } from '../ports/record-store';
 import type { ApiGroupFields } from '../../shared/api-groups/rules';
 import type { ApiGroupRecord, ApiGroupSummary } from '../../shared/api-groups/types';
+import type { ListWindow } from '../../shared/lists/window';
+import { createApiGroupList } from './list-window';
 
 export const groupGone = () =>
   new AppError('NOT_FOUND', 'This API group no longer exists. It may have been deleted in another window; the list has been refreshed.', { reason: 'apiGroupGone' });
@@ -29,10 +31,18 @@ export function createApiGroupService({ store, now = () => new Date() }: { store
   }
 
   const summarise = (group: ApiGroupRecord): ApiGroupSummary => ({ ...group, bindingCount: store.index('bindingsByGroup').get(group.id)?.length ?? 0 });
+  const listed = createApiGroupList();
 
   return {
-    list(): ApiGroupSummary[] {
-      return store.read().apiGroups.map(summarise);
+    /** The groups in store order, at most `limit` of them (the CLI asks for all). */
+    list(limit = Number.POSITIVE_INFINITY): ApiGroupSummary[] {
+      const groups = store.read().apiGroups;
+      return (groups.length > limit ? groups.slice(0, limit) : groups).map(summarise);
+    },
+
+    /** One window of the list, newest first, as searched; only its rows are summarised. */
+    query(request: { search: string; offset: number; limit: number }): ListWindow<ApiGroupSummary> {
+      return listed.window({ records: store.read().apiGroups }, { ...request, order: 'newest' }, (groups) => groups.map(summarise));
     },
 
     async create(fields: ApiGroupFields): Promise<ApiGroupSummary> {

@@ -4,7 +4,8 @@ import type { Handlers } from '../dispatch';
 
 export function accessKeyHandlers(accessKeys: AccessKeyService, authorizations: AuthorizationService): Handlers['accessKeys'] {
   return {
-    list: () => accessKeys.list(),
+    query: (request) => accessKeys.query(request),
+    names: ({ ids }) => accessKeys.names(ids),
     get: ({ id }) => accessKeys.get(id),
     create: (fields) => accessKeys.create(fields),
     update: ({ id, ...fields }) => accessKeys.update(id, fields),

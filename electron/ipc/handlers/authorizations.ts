@@ -3,7 +3,9 @@ import type { Handlers } from '../dispatch';
 
 export function authorizationHandlers(authorizations: AuthorizationService): Handlers['authorizations'] {
   return {
-    list: () => authorizations.list(),
+    query: (request) => authorizations.query(request),
+    get: ({ id }) => authorizations.get(id),
+    locate: ({ id, search }) => authorizations.position(id, search),
     create: (fields) => authorizations.create(fields),
     update: ({ id, description }) => authorizations.update(id, description),
     delete: async ({ id }) => {

@@ -32,4 +32,9 @@ export interface ReconcileReport {
   keychain: KeychainState;
   /** Entries written by a create that timed out and landed later, removed (nobody ever saw those secrets). */
   lateWritesRemoved: string[];
+  /**
+   * Findings found but not listed above, when there were more than one answer to the window carries
+   * (keychain.reconcile lists at most MAX_WINDOW_ROWS of each kind). Absent when every finding is listed.
+   */
+  notListed?: { missingSecretIds: number; orphanAccounts: number };
 }

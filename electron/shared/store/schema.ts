@@ -3,8 +3,19 @@ import { ACCESS_KEY_ID_PATTERN, API_KEY_PATTERN, accessKeyRecord } from '../acce
 import { API_GROUP_ID_PATTERN, GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX } from '../api-groups/rules';
 import { AUTHORIZATION_DESCRIPTION_MAX, AUTHORIZATION_ID_PATTERN } from '../authorizations/rules';
 
-/** Version 2 added API groups, authorizations and bindings; version 3 the links to JD Cloud API Gateway. */
+/**
+ * The shape of the data in memory (and of a single-file store on disk).
+ * Version 2 added API groups, authorizations and bindings; version 3 the links to JD Cloud API Gateway.
+ */
 export const STORE_SCHEMA_VERSION = 3;
+
+/**
+ * The version of the files on disk: 4 is the journaled layout (a manifest,
+ * one snapshot per part and a journal of changes; storage/journal). Its data
+ * is STORE_SCHEMA_VERSION's shape; versions 1-3 are single files, migrated on
+ * the first save.
+ */
+export const STORE_FILE_VERSION = 4;
 
 const timestamp = z.iso.datetime();
 /** An ID the gateway gave (opaque; its format is unconfirmed), bounded and printable. */

@@ -4,12 +4,23 @@ import { client } from '../api';
 import { useAppStore } from '../store';
 import type { SortDirection } from '../store/access-keys-slice';
 import { useCopyAction } from '../hooks/useCopyAction';
+import type { WindowedList } from '../queries/list-window';
 import { ACCESS_KEY_COLUMNS, AccessKeyCells, AccessKeyHeaderCells } from './AccessKeyCells';
+import { LoadingCells } from './LoadingCells';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
-function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; rowProps: VirtualRowProps }) {
+const ROW_HEIGHT = 49;
+
+function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary | undefined; rowProps: VirtualRowProps }) {
   const open = useAppStore((s) => s.openAccessKeyDetails);
   const copy = useCopyAction();
+  if (!accessKey) {
+    return (
+      <tr {...rowProps} aria-busy="true">
+        <LoadingCells columns={ACCESS_KEY_COLUMNS.length} height={ROW_HEIGHT} />
+      </tr>
+    );
+  }
   return (
     // The whole row opens details for the mouse; the name button, or Enter on the focused row, for the keyboard.
     <tr {...rowProps} className="row-clickable" onClick={(event) => !(event.target as HTMLElement).closest('button') && open(accessKey.id)}>
@@ -19,20 +30,22 @@ function AccessKeyRow({ accessKey, rowProps }: { accessKey: AccessKeySummary; ro
 }
 
 export interface AccessKeyTableProps {
-  accessKeys: AccessKeySummary[];
+  list: WindowedList<AccessKeySummary>;
   sortDirection: SortDirection;
   onToggleSort(): void;
 }
 
-/** Virtualised: 10,000 keys render as the few rows in view. */
-export const AccessKeyTable = memo(function AccessKeyTable({ accessKeys, sortDirection, onToggleSort }: AccessKeyTableProps) {
+/** Virtualised and windowed: 10,000 keys render as the few rows in view, loaded a page at a time from main. */
+export const AccessKeyTable = memo(function AccessKeyTable({ list, sortDirection, onToggleSort }: AccessKeyTableProps) {
   const open = useAppStore((s) => s.openAccessKeyDetails);
   return (
     <VirtualTable
-      rows={accessKeys}
+      count={list.matching}
+      rowAt={list.rowAt}
+      onRowsShown={list.showRows}
       className="table"
       columns={ACCESS_KEY_COLUMNS}
-      estimateRowHeight={49}
+      estimateRowHeight={ROW_HEIGHT}
       onOpen={(key) => open(key.id)}
       header={<AccessKeyHeaderCells sortDirection={sortDirection} onToggleSort={onToggleSort} />}
       renderRow={(accessKey, rowProps) => <AccessKeyRow accessKey={accessKey} rowProps={rowProps} />}

@@ -1,21 +1,33 @@
 import { memo, useId } from 'react';
 import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
+import type { WindowedList } from '../queries/list-window';
 import { CreatedCell } from './CreatedCell';
 import { Icon } from './Icon';
+import { LoadingCells } from './LoadingCells';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
+const ROW_HEIGHT = 58;
+const COLUMNS = ['150px', '165px', 'auto', 'auto', '120px', '110px', '84px'];
+
 export interface ApiGroupTableProps {
-  groups: ApiGroupSummary[];
+  list: WindowedList<ApiGroupSummary>;
   readOnly: boolean;
   onEdit(group: ApiGroupSummary): void;
   onDelete(group: ApiGroupSummary): void;
 }
 
-type ApiGroupRowProps = Omit<ApiGroupTableProps, 'groups'> & { group: ApiGroupSummary; rowProps: VirtualRowProps };
+type ApiGroupRowProps = Omit<ApiGroupTableProps, 'list'> & { group: ApiGroupSummary | undefined; rowProps: VirtualRowProps };
 
 function ApiGroupRow({ group, readOnly, onEdit, onDelete, rowProps }: ApiGroupRowProps) {
   // Row buttons are named "Edit"/"Delete"; the group's name describes which one.
   const nameId = useId();
+  if (!group) {
+    return (
+      <tr {...rowProps} aria-busy="true">
+        <LoadingCells columns={COLUMNS.length} height={ROW_HEIGHT} />
+      </tr>
+    );
+  }
   return (
     <tr {...rowProps}>
       <td className="cell-primary">
@@ -49,16 +61,16 @@ function ApiGroupRow({ group, readOnly, onEdit, onDelete, rowProps }: ApiGroupRo
   );
 }
 
-const COLUMNS = ['150px', '165px', 'auto', 'auto', '120px', '110px', '84px'];
-
-/** Virtualised like the other lists. Enter on a row opens Edit. */
-export const ApiGroupTable = memo(function ApiGroupTable({ groups, ...actions }: ApiGroupTableProps) {
+/** Virtualised and windowed like the other lists. Enter on a row opens Edit. */
+export const ApiGroupTable = memo(function ApiGroupTable({ list, ...actions }: ApiGroupTableProps) {
   return (
     <VirtualTable
-      rows={groups}
+      count={list.matching}
+      rowAt={list.rowAt}
+      onRowsShown={list.showRows}
       className="table table-dense"
       columns={COLUMNS}
-      estimateRowHeight={58}
+      estimateRowHeight={ROW_HEIGHT}
       onOpen={(group) => !actions.readOnly && actions.onEdit(group)}
       header={
         <>

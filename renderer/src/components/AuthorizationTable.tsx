@@ -1,14 +1,20 @@
 import { memo, useId } from 'react';
 import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
+import type { WindowedList } from '../queries/list-window';
 import { CreatedCell } from './CreatedCell';
+import { LoadingCells } from './LoadingCells';
 import { useStoreReadOnly } from '../queries/app';
 import { useAppStore } from '../store';
 import { BoundGroupsCell } from './BoundGroupsCell';
 import { CallerKey } from './CallerKey';
 import { VirtualTable, type VirtualRowProps } from './VirtualTable';
 
+const ROW_HEIGHT = 48;
+const COLUMNS = ['262px', 'auto', '96px', '120px', '115px', '190px'];
+
 interface AuthorizationRowProps {
-  authorization: AuthorizationSummary;
+  /** Undefined while its page is on its way. */
+  authorization: AuthorizationSummary | undefined;
   highlighted: boolean;
   readOnly: boolean;
   rowProps: VirtualRowProps;
@@ -18,6 +24,13 @@ function AuthorizationRow({ authorization, highlighted, readOnly, rowProps }: Au
   const open = useAppStore((s) => s.openAuthorizationDialog);
   // Row buttons are named "Edit"/"Bind"/"Delete"; the Access Key describes which row.
   const keyId = useId();
+  if (!authorization) {
+    return (
+      <tr {...rowProps} aria-busy="true">
+        <LoadingCells columns={COLUMNS.length} height={ROW_HEIGHT} />
+      </tr>
+    );
+  }
 
   const action = (kind: 'edit' | 'bind' | 'delete') => () => open({ kind, id: authorization.id });
   return (
@@ -48,20 +61,26 @@ function AuthorizationRow({ authorization, highlighted, readOnly, rowProps }: Au
   );
 }
 
-const COLUMNS = ['262px', 'auto', '96px', '120px', '115px', '190px'];
+export interface AuthorizationTableProps {
+  list: WindowedList<AuthorizationSummary>;
+  /** The highlighted row's place in the list, once main has said where it is. */
+  reveal: { id: string; index: number } | null;
+}
 
-/** Virtualised: 100,000 authorizations render as the few rows in view. Enter on a row opens Edit. */
-export const AuthorizationTable = memo(function AuthorizationTable({ authorizations }: { authorizations: AuthorizationSummary[] }) {
+/** Virtualised and windowed: 100,000 authorizations render as the few rows in view, loaded a page at a time. Enter on a row opens Edit. */
+export const AuthorizationTable = memo(function AuthorizationTable({ list, reveal }: AuthorizationTableProps) {
   const highlighted = useAppStore((s) => s.highlightedAuthorizationId);
   const open = useAppStore((s) => s.openAuthorizationDialog);
   const readOnly = useStoreReadOnly();
   return (
     <VirtualTable
-      rows={authorizations}
+      count={list.matching}
+      rowAt={list.rowAt}
+      onRowsShown={list.showRows}
       className="table table-dense"
       columns={COLUMNS}
-      estimateRowHeight={48}
-      reveal={highlighted}
+      estimateRowHeight={ROW_HEIGHT}
+      reveal={reveal}
       onOpen={(authorization) => open({ kind: 'edit', id: authorization.id })}
       header={
         <>
@@ -75,7 +94,7 @@ export const AuthorizationTable = memo(function AuthorizationTable({ authorizati
           </th>
         </>
       }
-      renderRow={(authorization, rowProps) => <AuthorizationRow authorization={authorization} highlighted={authorization.id === highlighted} readOnly={readOnly} rowProps={rowProps} />}
+      renderRow={(authorization, rowProps) => <AuthorizationRow authorization={authorization} highlighted={authorization !== undefined && authorization.id === highlighted} readOnly={readOnly} rowProps={rowProps} />}
     />
   );
 });

@@ -6,7 +6,7 @@ import { useListSelection } from '../hooks/useListSelection';
 import { useApiGroups } from '../queries/api-groups';
 import { useSetAuthorizationBindings } from '../queries/authorizations';
 import { useAppStore } from '../store';
-import { groupsMatching } from '../store/visible-provider-lists';
+import { groupsMatching } from '../store/group-search';
 import { CallerKey } from './CallerKey';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';

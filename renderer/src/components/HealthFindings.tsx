@@ -10,6 +10,8 @@ export interface MissingSecretRow {
 export interface HealthFindingsProps {
   missing: MissingSecretRow[];
   orphans: string[];
+  /** Findings of each kind main found beyond those listed (it lists a window's worth). */
+  notListed?: { missingSecretIds: number; orphanAccounts: number };
   /** Every fix is off in a read-only instance: it must change neither the store nor the keychain. */
   readOnly: boolean;
   /** A keychain check is running: its report may change, and the keychain takes one call at a time. */
@@ -66,8 +68,18 @@ function OrphanRow({ account, readOnly, busy, onAdopt, onDeleteOrphan }: Pick<He
   );
 }
 
+/** Says that a section lists only the first findings main sent, and how to see the others. */
+function MoreFindings({ listed, more, what }: { listed: number; more: number; what: string }) {
+  if (more === 0) return null;
+  return (
+    <p className="health-hint" role="note">
+      Showing the first {listed} of {listed + more} {what}. Fix these, then choose Refresh to see the rest.
+    </p>
+  );
+}
+
 /** The two kinds of mismatch between the data file and the OS keychain, each with what can be done about it. */
-export function HealthFindings({ missing, orphans, readOnly, busy, onRestoreSecret, onDeleteKey, onAdopt, onDeleteOrphan }: HealthFindingsProps) {
+export function HealthFindings({ missing, orphans, notListed, readOnly, busy, onRestoreSecret, onDeleteKey, onAdopt, onDeleteOrphan }: HealthFindingsProps) {
   return (
     <>
       {missing.length > 0 && (
@@ -76,6 +88,7 @@ export function HealthFindings({ missing, orphans, readOnly, busy, onRestoreSecr
             Access keys whose APISecret is missing
           </h2>
           <p className="health-hint">The OS keychain was read and has no APISecret for these keys, so callers cannot be verified. Re-enter the secret if the caller still has it; only if nobody has it, delete the key.</p>
+          <MoreFindings listed={missing.length} more={notListed?.missingSecretIds ?? 0} what="access keys whose APISecret is missing" />
           <div className="table-wrap">
             <table className="table table-dense">
               <thead>
@@ -100,6 +113,7 @@ export function HealthFindings({ missing, orphans, readOnly, busy, onRestoreSecr
             Keychain entries with no access key
           </h2>
           <p className="health-hint">These APISecrets are in the OS keychain under Gatekey’s name, but no access key refers to them. Adopt one if you still have its APIKey; otherwise delete it.</p>
+          <MoreFindings listed={orphans.length} more={notListed?.orphanAccounts ?? 0} what="keychain entries with no access key" />
           <div className="table-wrap">
             <table className="table table-dense">
               <thead>

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { MAX_SEARCH_CHARS } from '../../../electron/shared/lists/window';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import { Icon } from './Icon';
 
@@ -38,6 +39,8 @@ export function SearchBox({
         aria-label={label}
         placeholder={placeholder}
         value={value}
+        // Main takes no longer search (and no field is that long): a longer paste is cut here, as typed.
+        maxLength={MAX_SEARCH_CHARS}
         autoComplete="off"
         spellCheck={false}
         onChange={(event) => onChange(event.target.value)}

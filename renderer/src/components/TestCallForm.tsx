@@ -8,12 +8,13 @@ import { MANUAL_CREDENTIALS, type TestCallDraft } from '../store/test-call-slice
 import { FormField } from './FormField';
 import { PairRowsEditor } from './PairRowsEditor';
 import { SelectField } from './SelectField';
-import { TestCallCredentials } from './TestCallCredentials';
+import { TestCallCredentials, type KeySearch } from './TestCallCredentials';
 
 export interface TestCallFormProps {
   draft: TestCallDraft;
   update(patch: Partial<TestCallDraft>): void;
   keys: AccessKeySummary[];
+  keySearch: KeySearch;
   groups: ApiGroupSummary[];
   secret: string;
   onSecret(secret: string): void;
@@ -26,7 +27,7 @@ const noop = () => {};
 const lineBreak = /[\r\n]/;
 
 /** Everything about the request except method and URL: who signs, how, and what it carries. */
-export function TestCallForm({ draft, update, keys, groups, secret, onSecret, onGroup, errors }: TestCallFormProps) {
+export function TestCallForm({ draft, update, keys, keySearch, groups, secret, onSecret, onGroup, errors }: TestCallFormProps) {
   const bodyId = useId();
   const fromHost = scopeOfUrl(draft.url);
   const group = groups.find((g) => g.id === draft.groupId);
@@ -35,7 +36,7 @@ export function TestCallForm({ draft, update, keys, groups, secret, onSecret, on
 
   return (
     <div className="form test-call-form">
-      <TestCallCredentials keys={keys} credential={draft.credential} apiKey={draft.apiKey} secret={secret} errors={errors}
+      <TestCallCredentials keys={keys} search={keySearch} credential={draft.credential} apiKey={draft.apiKey} secret={secret} errors={errors}
         onCredential={(credential) => {
           // A pasted secret does not outlive the choice to use it.
           if (credential !== MANUAL_CREDENTIALS) onSecret('');

@@ -4,7 +4,7 @@ import { useCallback, type RefObject } from 'react';
 export interface VirtualRowsOptions {
   count: number;
   scrollRef: RefObject<HTMLElement | null>;
-  /** The record's id at an index, so a measured height follows its row when the list is filtered. */
+  /** The key of the row at an index, under which its measured height is kept. */
   keyAt(index: number): string;
   /** A row's height before it is measured. */
   estimate: number;

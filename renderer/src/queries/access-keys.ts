@@ -1,62 +1,102 @@
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AccessKeySummary, SecretStatus } from '../../../electron/shared/access-keys/types';
 import type { BoundGroup } from '../../../electron/shared/authorizations/types';
+import { MAX_WINDOW_ROWS, type AccessKeyOrder, type ListWindow } from '../../../electron/shared/lists/window';
 import { client } from '../api';
 import { queryKeys } from './keys';
+import { PAGE_ROWS, pageQuery, useWindowedList, type WindowedListOptions } from './list-window';
 import { queryClient } from './query-client';
 import { unwrap } from './unwrap';
 
 /*
- * Access keys as main has them: metadata only. An APISecret is never cached:
- * revealing one is a call whose answer lives in the details screen's state
- * while shown (components/SecretField.tsx).
+ * Access keys as main has them: metadata only, a window at a time. An
+ * APISecret is never cached: revealing one is a call whose answer lives in
+ * the details screen's state while shown (components/SecretField.tsx).
  */
 
-export const accessKeysQuery = queryOptions({
-  queryKey: queryKeys.accessKeys.list,
-  queryFn: async (): Promise<AccessKeySummary[]> => unwrap(await client.accessKeys.list({})),
-});
-
-/** Every access key (unsorted: the list sorts and filters, see store/visible-access-keys.ts). */
-export const useAccessKeys = () => useQuery(accessKeysQuery);
-
-const same = (a: AccessKeySummary, b: AccessKeySummary) => (Object.keys(a) as Array<keyof AccessKeySummary>).every((field) => a[field] === b[field]);
-
-/** The list with `key` put in (or replaced); the same array when it already holds exactly this. */
-function upsert(keys: AccessKeySummary[], key: AccessKeySummary): AccessKeySummary[] {
-  const at = keys.findIndex((k) => k.id === key.id);
-  if (at < 0) return [...keys, key];
-  return same(keys[at]!, key) ? keys : keys.map((k, i) => (i === at ? key : k));
+export interface AccessKeyListParams {
+  search: string;
+  order: AccessKeyOrder;
 }
 
-/** A record main just answered with, into the list and its details page. */
+const listOptions = (params: AccessKeyListParams): WindowedListOptions<AccessKeySummary, AccessKeyListParams> => ({
+  prefix: queryKeys.accessKeys.pages,
+  params,
+  fetch: ({ search, order }, offset, limit) => client.accessKeys.query({ search, order, offset, limit }),
+});
+
+/** The list as the Access Key page first shows it: its first page is asked for at startup. */
+export const DEFAULT_ACCESS_KEY_LIST: AccessKeyListParams = { search: '', order: 'newest' };
+export const firstAccessKeyPage = pageQuery(listOptions(DEFAULT_ACCESS_KEY_LIST), 0);
+
+/** Most keys a picker offers at once: typing narrows the rest (main searches). */
+export const KEY_CHOICES = PAGE_ROWS;
+
+/** A picker's keys: the first KEY_CHOICES matching `search`, by name; the previous answer stays while typing. */
+export const useAccessKeyChoices = (search: string) =>
+  useQuery({ ...pageQuery(listOptions({ search, order: 'name' }), 0), placeholderData: keepPreviousData });
+
+/** The keys matching `search` in `order`, a window at a time (main searches, orders and counts). */
+export const useAccessKeyList = (params: AccessKeyListParams) => useWindowedList(listOptions(params));
+
+/** Every cached window of the list, with `change` applied to its rows. */
+function patchPages(queries: QueryClient, change: (key: AccessKeySummary) => AccessKeySummary): void {
+  queries.setQueriesData<ListWindow<AccessKeySummary>>({ queryKey: queryKeys.accessKeys.pages }, (window) => {
+    if (!window) return window;
+    let changed = false;
+    const rows = window.rows.map((key) => {
+      const next = change(key);
+      changed ||= next !== key;
+      return next;
+    });
+    return changed ? { ...window, rows } : window;
+  });
+}
+
+/** A cached row of the list, if any window holds it. */
+function cachedRow(queries: QueryClient, id: string): AccessKeySummary | undefined {
+  for (const [, window] of queries.getQueriesData<ListWindow<AccessKeySummary>>({ queryKey: queryKeys.accessKeys.pages })) {
+    const found = window?.rows.find((key) => key.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A record main just answered with, into its details page and any window showing it. */
 export function putAccessKey(queries: QueryClient, key: AccessKeySummary): void {
-  queries.setQueryData(accessKeysQuery.queryKey, (keys) => keys && upsert(keys, key));
+  patchPages(queries, (k) => (k.id === key.id ? key : k));
   queries.setQueryData(queryKeys.accessKeys.detail(key.id), key);
 }
 
-/** A key main no longer has: out of the list (its details page learns it from its own query). */
+/**
+ * A key main no longer has: out of the windows that show it at once (so it never flashes back),
+ * and every window asked again, since each later row moves up one.
+ */
 export function dropAccessKey(queries: QueryClient, id: string): void {
-  queries.setQueryData(accessKeysQuery.queryKey, (keys) => keys?.filter((k) => k.id !== id));
+  queries.setQueriesData<ListWindow<AccessKeySummary>>({ queryKey: queryKeys.accessKeys.pages }, (window) => {
+    if (!window?.rows.some((k) => k.id === id)) return window;
+    return { ...window, total: window.total - 1, matching: window.matching - 1, rows: window.rows.filter((k) => k.id !== id) };
+  });
+  void queries.invalidateQueries({ queryKey: queryKeys.accessKeys.pages });
 }
 
 export const accessKeyName = (queries: QueryClient, id: string): string | undefined =>
-  queries.getQueryData<AccessKeySummary>(queryKeys.accessKeys.detail(id))?.name ?? queries.getQueryData(accessKeysQuery.queryKey)?.find((k) => k.id === id)?.name;
+  queries.getQueryData<AccessKeySummary>(queryKeys.accessKeys.detail(id))?.name ?? cachedRow(queries, id)?.name;
 
 /** What a keychain call just learnt of one key's secret (missing, or the keychain unreadable), before the next reconcile. */
 export function setSecretStatus(id: string, secretStatus: SecretStatus, queries: QueryClient = queryClient): void {
-  queries.setQueryData(accessKeysQuery.queryKey, (keys) => keys?.map((k) => (k.id === id ? { ...k, secretStatus } : k)));
+  patchPages(queries, (k) => (k.id === id && k.secretStatus !== secretStatus ? { ...k, secretStatus } : k));
   queries.setQueryData<AccessKeySummary>(queryKeys.accessKeys.detail(id), (key) => key && { ...key, secretStatus });
 }
 
-/** Asks main for every key again, e.g. after a reconcile changed their secret statuses. */
+/** Asks main for the keys again, e.g. after a reconcile changed their secret statuses. */
 export const refreshAccessKeys = (queries: QueryClient = queryClient): Promise<unknown> =>
-  Promise.all([queries.invalidateQueries({ queryKey: accessKeysQuery.queryKey }), queries.invalidateQueries({ queryKey: queryKeys.accessKeys.detailsAll })]);
+  Promise.all([queries.invalidateQueries({ queryKey: queryKeys.accessKeys.pages }), queries.invalidateQueries({ queryKey: queryKeys.accessKeys.detailsAll })]);
 
-/** One key as main has it now; the answer corrects the list too (a key deleted elsewhere drops out of it). */
+/** One key as main has it now; the answer corrects the list's windows too. */
 async function fetchAccessKey(queries: QueryClient, id: string): Promise<AccessKeySummary> {
   const result = await client.accessKeys.get({ id });
-  if (result.ok) queries.setQueryData(accessKeysQuery.queryKey, (keys) => keys && upsert(keys, result.data));
+  if (result.ok) patchPages(queries, (k) => (k.id === id ? result.data : k));
   else if (result.error.code === 'NOT_FOUND') dropAccessKey(queries, id);
   return unwrap(result);
 }
@@ -70,9 +110,35 @@ export function useAccessKey(id: string) {
   return useQuery({
     queryKey: queryKeys.accessKeys.detail(id),
     queryFn: () => fetchAccessKey(queries, id),
-    placeholderData: () => queries.getQueryData(accessKeysQuery.queryKey)?.find((k) => k.id === id),
+    placeholderData: () => cachedRow(queries, id),
     refetchOnMount: 'always',
   });
+}
+
+/** One key, as a picker shows the chosen one (not refetched on every mount, unlike details). */
+export const useChosenAccessKey = (id: string | null) => {
+  const queries = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.accessKeys.detail(id ?? ''),
+    queryFn: () => fetchAccessKey(queries, id!),
+    placeholderData: () => (id ? cachedRow(queries, id) : undefined),
+    enabled: id !== null,
+  });
+};
+
+/** Names of keys Health lists by ID, asked a bounded batch at a time; a key not (yet) named is absent. */
+export function useAccessKeyNames(ids: readonly string[]): ReadonlyMap<string, string> {
+  const batches: string[][] = [];
+  for (let at = 0; at < ids.length; at += MAX_WINDOW_ROWS) batches.push(ids.slice(at, at + MAX_WINDOW_ROWS));
+  const answers = useQueries({
+    queries: batches.map((batch) => ({
+      queryKey: queryKeys.accessKeys.names(batch),
+      queryFn: async () => unwrap(await client.accessKeys.names({ ids: batch })),
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const answer of answers) for (const { id, name } of answer.data ?? []) names.set(id, name);
+  return names;
 }
 
 /**

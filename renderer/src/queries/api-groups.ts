@@ -1,12 +1,10 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import type { DataTopic, Input } from '../../../electron/ipc/contract';
 import type { ApiGroupSummary } from '../../../electron/shared/api-groups/types';
 import { client, type IpcError } from '../api';
-import { useDeferredSearch } from '../hooks/useDeferredSearch';
 import { useAppStore } from '../store';
-import { visibleApiGroups } from '../store/visible-provider-lists';
 import { queryKeys } from './keys';
+import { useWindowedList, type WindowedListOptions } from './list-window';
 import { useResultMutation } from './mutation';
 import { topicsSettled } from './settled';
 import { unwrap } from './unwrap';
@@ -20,17 +18,21 @@ export const apiGroupsQuery = queryOptions({
   queryFn: async (): Promise<ApiGroupSummary[]> => unwrap(await client.apiGroups.list({})),
 });
 
-/** Every API group, as main has them (unsorted: the pages sort and filter, see visible-provider-lists.ts). */
+/** The catalogue in store order, for Bind and the Test Call host picker (main answers at most MAX_LISTED_GROUPS). */
 export const useApiGroups = () => useQuery(apiGroupsQuery);
 
-const NONE: ApiGroupSummary[] = [];
-
-/** The API Groups page's rows: filtered by its search, newest first; the same array until list or search change. */
-export function useVisibleApiGroups() {
-  const groups = useApiGroups().data ?? NONE;
-  const query = useDeferredSearch(useAppStore((s) => s.apiGroupQuery), groups.length);
-  return useMemo(() => visibleApiGroups(groups, query), [groups, query]);
+export interface ApiGroupListParams {
+  search: string;
 }
+
+const listOptions = (params: ApiGroupListParams): WindowedListOptions<ApiGroupSummary, ApiGroupListParams> => ({
+  prefix: queryKeys.apiGroups.pages,
+  params,
+  fetch: ({ search }, offset, limit) => client.apiGroups.query({ search, offset, limit }),
+});
+
+/** The API Groups page's rows: matching `search`, newest first, a window at a time (main searches and counts). */
+export const useApiGroupList = (params: ApiGroupListParams) => useWindowedList(listOptions(params));
 
 /**
  * Both provider lists, after a change main did not announce (a record gone

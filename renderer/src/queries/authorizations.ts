@@ -1,36 +1,59 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Input } from '../../../electron/ipc/contract';
 import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
+import type { ListWindow } from '../../../electron/shared/lists/window';
 import { client } from '../api';
-import { useDeferredSearch } from '../hooks/useDeferredSearch';
 import { useAppStore } from '../store';
-import { visibleAuthorizations } from '../store/visible-provider-lists';
 import { PROVIDER_TOPICS, refreshOnMissing } from './api-groups';
 import { queryKeys } from './keys';
+import { useWindowedList, type WindowedListOptions } from './list-window';
 import { useResultMutation } from './mutation';
 import { topicsSettled } from './settled';
-import { unwrap } from './unwrap';
+import { ipcErrorOf, unwrap } from './unwrap';
 
-export const authorizationsQuery = queryOptions({
-  queryKey: queryKeys.authorizations.list,
-  queryFn: async (): Promise<AuthorizationSummary[]> => unwrap(await client.authorizations.list({})),
+export interface AuthorizationListParams {
+  search: string;
+}
+
+const listOptions = (params: AuthorizationListParams): WindowedListOptions<AuthorizationSummary, AuthorizationListParams> => ({
+  prefix: queryKeys.authorizations.pages,
+  params,
+  fetch: ({ search }, offset, limit) => client.authorizations.query({ search, offset, limit }),
 });
 
-/** Every authorization with its bound groups, as main has them. */
-export const useAuthorizations = () => useQuery(authorizationsQuery);
+/** The Access Authorization page's rows: matching `search`, newest first, a window at a time (main searches and counts). */
+export const useAuthorizationList = (params: AuthorizationListParams) => useWindowedList(listOptions(params));
 
-/** One authorization from the list; undefined once it is gone (deleted here, elsewhere or by the CLI). */
-export const useAuthorization = (id: string): AuthorizationSummary | undefined =>
-  useQuery({ ...authorizationsQuery, select: (list) => list.find((a) => a.id === id) }).data;
+/** A cached row of the list, if any window holds it. */
+function cachedRow(queries: QueryClient, id: string): AuthorizationSummary | undefined {
+  for (const [, window] of queries.getQueriesData<ListWindow<AuthorizationSummary>>({ queryKey: queryKeys.authorizations.pages })) {
+    const found = window?.rows.find((a) => a.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
 
-const NONE: AuthorizationSummary[] = [];
+/**
+ * One authorization as main has it (the list's row at once, then main's answer); undefined once
+ * it is gone (deleted here, elsewhere or by the CLI): main's events ask again, and main says NOT_FOUND.
+ */
+export function useAuthorization(id: string): AuthorizationSummary | undefined {
+  const queries = useQueryClient();
+  const query = useQuery({
+    queryKey: queryKeys.authorizations.detail(id),
+    queryFn: async () => unwrap(await client.authorizations.get({ id })),
+    placeholderData: () => cachedRow(queries, id),
+  });
+  return query.isError && ipcErrorOf(query.error).code === 'NOT_FOUND' ? undefined : query.data;
+}
 
-/** The Access Authorization page's rows: filtered by its search, newest first. */
-export function useVisibleAuthorizations() {
-  const authorizations = useAuthorizations().data ?? NONE;
-  const query = useDeferredSearch(useAppStore((s) => s.authorizationQuery), authorizations.length);
-  return useMemo(() => visibleAuthorizations(authorizations, query), [authorizations, query]);
+/** Where the authorization `id` sits in the list as searched (null: hidden by the search, or gone). */
+export function useAuthorizationPosition(id: string | null, search: string): number | null | undefined {
+  return useQuery({
+    queryKey: queryKeys.authorizations.position(id ?? '', search),
+    queryFn: async () => unwrap(await client.authorizations.locate({ id: id!, search })).index,
+    enabled: id !== null,
+  }).data;
 }
 
 /** Creates it, shows its row, and offers Bind as the next step; the dialog closes by the reveal. */

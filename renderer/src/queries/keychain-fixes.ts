@@ -4,7 +4,7 @@ import type { AccessKeySummary } from '../../../electron/shared/access-keys/type
 import type { Input } from '../../../electron/ipc/contract';
 import { client, type Result } from '../api';
 import { useAppStore } from '../store';
-import { accessKeyName } from './access-keys';
+import { accessKeyName, dropAccessKey } from './access-keys';
 import { reconcileKeychain } from './keychain';
 import { useResultMutation, type ResultMutation } from './mutation';
 
@@ -65,7 +65,9 @@ export function useDeleteAccessKeyRecord() {
       // Named before the reconcile refreshes the list without it.
       const name = accessKeyName(queries, id);
       const result = await client.accessKeys.delete({ id });
-      return result.ok ? { ok: true, data: { name } } : result;
+      if (!result.ok) return result;
+      dropAccessKey(queries, id);
+      return { ok: true, data: { name } };
     },
     ({ name }) => (name ? `Access key "${name}" deleted` : 'Access key deleted'),
   );

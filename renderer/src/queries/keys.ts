@@ -7,7 +7,10 @@ import type { DataTopic } from '../../../electron/ipc/contract';
 export const queryKeys = {
   accessKeys: {
     all: ['accessKeys'] as const,
-    list: ['accessKeys', 'list'] as const,
+    /** Every window of the list: `[...pages, params, page]` (queries/list-window.ts). */
+    pages: ['accessKeys', 'query'] as const,
+    /** Names of the keys Health lists by ID. */
+    names: (ids: readonly string[]) => ['accessKeys', 'names', ids] as const,
     /** Every key's details page: a reconcile changes each key's secret status. */
     detailsAll: ['accessKeys', 'detail'] as const,
     detail: (id: string) => ['accessKeys', 'detail', id] as const,
@@ -17,11 +20,16 @@ export const queryKeys = {
   },
   apiGroups: {
     all: ['apiGroups'] as const,
+    /** The bounded catalogue for Bind and the Test Call host picker. */
     list: ['apiGroups', 'list'] as const,
+    pages: ['apiGroups', 'query'] as const,
   },
   authorizations: {
     all: ['authorizations'] as const,
-    list: ['authorizations', 'list'] as const,
+    pages: ['authorizations', 'query'] as const,
+    detail: (id: string) => ['authorizations', 'detail', id] as const,
+    /** Where a row sits in the list as searched, to scroll to it. */
+    position: (id: string, search: string) => ['authorizations', 'position', id, search] as const,
   },
   /**
    * The connected JD Cloud account and the last apply's report (main's `dataChanged` names the

@@ -1,16 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { errorMessage, errorTitle } from '../api';
 import { AccessKeyTable } from '../components/AccessKeyTable';
 import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
-import { useVisibleAccessKeys } from '../hooks/useVisibleAccessKeys';
-import { useAccessKeys } from '../queries/access-keys';
+import { useDeferredSearch } from '../hooks/useDeferredSearch';
+import { useAccessKeyList, type AccessKeyListParams } from '../queries/access-keys';
 import { useStoreReadOnly } from '../queries/app';
+import { queryKeys } from '../queries/keys';
+import type { WindowedList } from '../queries/list-window';
 import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
-
-const NO_KEYS: AccessKeySummary[] = [];
 
 function CreateButton({ className = 'button button-primary' }: { className?: string }) {
   const openCreate = useAppStore((s) => s.openCreateDialog);
@@ -23,15 +24,20 @@ function CreateButton({ className = 'button button-primary' }: { className?: str
   );
 }
 
-function ListBody() {
-  const list = useAccessKeys();
-  const keys = list.data ?? NO_KEYS;
-  const total = keys.length;
+/** The list as its search box and Created header ask for it; main searches and orders. */
+function useShownList() {
+  const search = useDeferredSearch(useAppStore((s) => s.accessKeyQuery));
+  const direction = useAppStore((s) => s.accessKeySort);
+  const params: AccessKeyListParams = { search, order: direction === 'asc' ? 'oldest' : 'newest' };
+  return useAccessKeyList(params);
+}
+
+function ListBody({ list }: { list: WindowedList<AccessKeySummary> }) {
+  const { total, matching } = list;
   const query = useAppStore((s) => s.accessKeyQuery);
   const setQuery = useAppStore((s) => s.setAccessKeyQuery);
   const sortDirection = useAppStore((s) => s.accessKeySort);
   const toggleSort = useAppStore((s) => s.toggleAccessKeySort);
-  const visible = useVisibleAccessKeys(keys);
 
   if (list.isPending) {
     return (
@@ -40,7 +46,7 @@ function ListBody() {
       </p>
     );
   }
-  if (list.isError) {
+  if (list.error) {
     const error = ipcErrorOf(list.error);
     // The store banner above already explains an unreadable file; do not say it twice.
     if (error.code === 'STORE_UNREADABLE') {
@@ -64,24 +70,25 @@ function ListBody() {
       <div className="list-controls">
         <SearchBox value={query} onChange={setQuery} />
         <p className="list-count" role="status">
-          {visible.length === total ? `${total} access ${total === 1 ? 'key' : 'keys'}` : `${visible.length} of ${total} access keys`}
+          {matching === total ? `${total} access ${total === 1 ? 'key' : 'keys'}` : `${matching} of ${total} access keys`}
         </p>
       </div>
-      {visible.length === 0 ? (
+      {matching === 0 ? (
         <EmptyState icon="search" title="No matching access keys" action={<button type="button" className="button" onClick={() => setQuery('')}>Clear search</button>}>
           No name, Access Key ID or APIKey contains “{query.trim()}”.
         </EmptyState>
       ) : (
-        <AccessKeyTable accessKeys={visible} sortDirection={sortDirection} onToggleSort={toggleSort} />
+        <AccessKeyTable list={list} sortDirection={sortDirection} onToggleSort={toggleSort} />
       )}
     </>
   );
 }
 
 export function AccessKeyListScreen() {
-  const { refetch, isLoading } = useAccessKeys();
+  const queries = useQueryClient();
+  const list = useShownList();
   // Disabled only while there is nothing yet: a refetch after main's event joins the one running.
-  const refresh = () => void refetch({ cancelRefetch: false });
+  const refresh = () => void queries.invalidateQueries({ queryKey: queryKeys.accessKeys.pages }, { cancelRefetch: false });
   return (
     <div className="screen screen-list">
       <header className="screen-header">
@@ -90,14 +97,14 @@ export function AccessKeyListScreen() {
           <p className="screen-subtitle">Credentials that API callers use to sign requests. APISecrets are kept in the OS keychain.</p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={refresh} disabled={isLoading}>
+          <button type="button" className="button" onClick={refresh} disabled={list.isPending && list.isFetching}>
             <Icon name="refresh" />
             <span>Refresh</span>
           </button>
           <CreateButton />
         </div>
       </header>
-      <ListBody />
+      <ListBody list={list} />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { EmptyState } from '../components/EmptyState';
 import { Icon } from '../components/Icon';
 import { ListProblem } from '../components/ListProblem';
 import { SearchBox } from '../components/SearchBox';
-import { useApiGroups, useCreateApiGroup, useUpdateApiGroup, useVisibleApiGroups } from '../queries/api-groups';
+import { useDeferredSearch } from '../hooks/useDeferredSearch';
+import { useApiGroupList, useCreateApiGroup, useUpdateApiGroup } from '../queries/api-groups';
 import { useStoreReadOnly } from '../queries/app';
 import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
@@ -18,15 +19,14 @@ const NEW_GROUP = { name: '', description: '', region: '', environment: '', host
 const fieldsOf = ({ name, description, region, environment, host }: ApiGroupSummary) => ({ name, description, region, environment, host });
 
 export function ApiGroupListScreen() {
-  // Main's events and this app's own changes keep the cached list current: arriving asks main only the first time.
-  const list = useApiGroups();
-  const total = list.data?.length ?? 0;
   const query = useAppStore((s) => s.apiGroupQuery);
   const setQuery = useAppStore((s) => s.setApiGroupQuery);
+  // Main's events and this app's own changes keep the cached windows current: arriving asks main only the first time.
+  const list = useApiGroupList({ search: useDeferredSearch(query) });
+  const { total, matching } = list;
   const create = useCreateApiGroup();
   const update = useUpdateApiGroup();
   const readOnly = useStoreReadOnly();
-  const visible = useVisibleApiGroups();
   const [dialog, setDialog] = useState<GroupDialog | null>(null);
   const close = () => setDialog(null);
 
@@ -39,7 +39,7 @@ export function ApiGroupListScreen() {
 
   let body;
   if (list.isPending) body = <p className="loading" role="status">Loading API groups…</p>;
-  else if (list.isError) body = <ListProblem error={ipcErrorOf(list.error)} what="API groups" />;
+  else if (list.error) body = <ListProblem error={ipcErrorOf(list.error)} what="API groups" />;
   else if (total === 0) {
     body = (
       <EmptyState icon="layers" title="No API groups yet" action={createButton}>
@@ -52,15 +52,15 @@ export function ApiGroupListScreen() {
         <div className="list-controls">
           <SearchBox value={query} onChange={setQuery} label="Search API groups" placeholder="Search name, ID or host" />
           <p className="list-count" role="status">
-            {visible.length === total ? `${total} API ${total === 1 ? 'group' : 'groups'}` : `${visible.length} of ${total} API groups`}
+            {matching === total ? `${total} API ${total === 1 ? 'group' : 'groups'}` : `${matching} of ${total} API groups`}
           </p>
         </div>
-        {visible.length === 0 ? (
+        {matching === 0 ? (
           <EmptyState icon="search" title="No matching API groups" action={<button type="button" className="button" onClick={() => setQuery('')}>Clear search</button>}>
             No name, ID or host contains “{query.trim()}”.
           </EmptyState>
         ) : (
-          <ApiGroupTable groups={visible} readOnly={readOnly} onEdit={(group) => setDialog({ kind: 'edit', group })} onDelete={(group) => setDialog({ kind: 'delete', group })} />
+          <ApiGroupTable list={list} readOnly={readOnly} onEdit={(group) => setDialog({ kind: 'edit', group })} onDelete={(group) => setDialog({ kind: 'delete', group })} />
         )}
       </>
     );

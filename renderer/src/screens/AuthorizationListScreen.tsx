@@ -10,7 +10,8 @@ import { ListProblem } from '../components/ListProblem';
 import { SearchBox } from '../components/SearchBox';
 import { apiGroupsQuery } from '../queries/api-groups';
 import { useStoreReadOnly } from '../queries/app';
-import { useAuthorizations, useVisibleAuthorizations } from '../queries/authorizations';
+import { useDeferredSearch } from '../hooks/useDeferredSearch';
+import { useAuthorizationList, useAuthorizationPosition } from '../queries/authorizations';
 import { ipcErrorOf } from '../queries/unwrap';
 import { useAppStore } from '../store';
 
@@ -26,14 +27,18 @@ function CreateButton() {
 }
 
 function ListBody() {
-  const list = useAuthorizations();
-  const total = list.data?.length ?? 0;
   const query = useAppStore((s) => s.authorizationQuery);
   const setQuery = useAppStore((s) => s.setAuthorizationQuery);
-  const visible = useVisibleAuthorizations();
+  const search = useDeferredSearch(query);
+  const list = useAuthorizationList({ search });
+  const { total, matching } = list;
+  // The row to scroll to: main says where it sits in the list as searched now.
+  const highlighted = useAppStore((s) => s.highlightedAuthorizationId);
+  const index = useAuthorizationPosition(highlighted, search);
+  const reveal = highlighted !== null && typeof index === 'number' ? { id: highlighted, index } : null;
 
   if (list.isPending) return <p className="loading" role="status">Loading authorizations…</p>;
-  if (list.isError) return <ListProblem error={ipcErrorOf(list.error)} what="authorizations" />;
+  if (list.error) return <ListProblem error={ipcErrorOf(list.error)} what="authorizations" />;
   if (total === 0) {
     return (
       <EmptyState icon="userCheck" title="No authorizations yet" action={<CreateButton />}>
@@ -46,15 +51,15 @@ function ListBody() {
       <div className="list-controls">
         <SearchBox value={query} onChange={setQuery} label="Search by Access Key" placeholder="Search Access Key ID, APIKey or key name" />
         <p className="list-count" role="status">
-          {visible.length === total ? `${total} ${total === 1 ? 'authorization' : 'authorizations'}` : `${visible.length} of ${total} authorizations`}
+          {matching === total ? `${total} ${total === 1 ? 'authorization' : 'authorizations'}` : `${matching} of ${total} authorizations`}
         </p>
       </div>
-      {visible.length === 0 ? (
+      {matching === 0 ? (
         <EmptyState icon="search" title="No matching authorizations" action={<button type="button" className="button" onClick={() => setQuery('')}>Clear search</button>}>
           No Access Key contains “{query.trim()}”.
         </EmptyState>
       ) : (
-        <AuthorizationTable authorizations={visible} />
+        <AuthorizationTable list={list} reveal={reveal} />
       )}
     </>
   );

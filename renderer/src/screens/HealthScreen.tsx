@@ -10,10 +10,12 @@ import { Icon } from '../components/Icon';
 import { KeychainProblem, NOT_MISSING } from '../components/KeychainProblem';
 import { RestoreSecretDialog } from '../components/RestoreSecretDialog';
 import { isUnreadable } from '../keychain-state';
-import { useAccessKeys } from '../queries/access-keys';
+import { useAccessKeyNames } from '../queries/access-keys';
 import { useStoreReadOnly } from '../queries/app';
 import { noteKeychainError, reconcileKeychain, recheckKeychain, useKeychainBusy, useKeychainState, useReconcile } from '../queries/keychain';
 import { useDeleteAccessKeyRecord, useDeleteOrphanSecret } from '../queries/keychain-fixes';
+
+const NO_IDS: string[] = [];
 
 type HealthDialog =
   | { kind: 'restoreSecret' | 'deleteKey'; row: MissingSecretRow }
@@ -25,7 +27,9 @@ export function HealthScreen() {
   const { reconcile, lastReport: report } = useReconcile();
   const keychain = useKeychainState();
   const busy = useKeychainBusy();
-  const accessKeys = useAccessKeys().data;
+  const missingIds = report?.missingSecretIds ?? NO_IDS;
+  // Main lists at most a window of them and names them in one bounded request; a row shows its ID until its name arrives.
+  const names = useAccessKeyNames(missingIds);
   const readOnly = useStoreReadOnly();
   const [dialog, setDialog] = useState<HealthDialog | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,7 +46,7 @@ export function HealthScreen() {
     heading.current?.focus();
   };
 
-  const missing: MissingSecretRow[] = (report?.missingSecretIds ?? []).map((id) => ({ id, name: accessKeys?.find((k) => k.id === id)?.name }));
+  const missing: MissingSecretRow[] = missingIds.map((id) => ({ id, name: names.get(id) }));
   const orphans = report?.orphanAccounts ?? [];
 
   let body;
@@ -73,6 +77,7 @@ export function HealthScreen() {
       <HealthFindings
         missing={missing}
         orphans={orphans}
+        notListed={report.notListed}
         readOnly={readOnly}
         busy={reconcile.status === 'running'}
         onRestoreSecret={(row) => setDialog({ kind: 'restoreSecret', row })}

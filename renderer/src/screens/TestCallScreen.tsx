@@ -10,7 +10,8 @@ import { SEND_SHORTCUT, TestCallRequestBar } from '../components/TestCallRequest
 import { TestCallResponse } from '../components/TestCallResponse';
 import { useKeyboardShortcut } from '../hooks/useKeyboardShortcut';
 import { useTestCall } from '../hooks/useTestCall';
-import { setSecretStatus, useAccessKeys } from '../queries/access-keys';
+import { useDeferredSearch } from '../hooks/useDeferredSearch';
+import { KEY_CHOICES, setSecretStatus, useAccessKeyChoices, useChosenAccessKey } from '../queries/access-keys';
 import { useApiGroups } from '../queries/api-groups';
 import { noteKeychainError, useKeychainState } from '../queries/keychain';
 import { ipcErrorOf } from '../queries/unwrap';
@@ -26,8 +27,12 @@ const NO_GROUPS: ApiGroupSummary[] = [];
 export function TestCallScreen() {
   const draft = useAppStore((s) => s.testCallDraft);
   const update = useAppStore((s) => s.updateTestCallDraft);
-  const keysQuery = useAccessKeys();
-  const allKeys = keysQuery.data ?? NO_KEYS;
+  // The picker offers a window of keys by name; typing in its search asks main for others.
+  const [keySearch, setKeySearch] = useState('');
+  const keysQuery = useAccessKeyChoices(useDeferredSearch(keySearch));
+  const chosenId = draft.credential && draft.credential !== MANUAL_CREDENTIALS ? draft.credential : null;
+  const chosenQuery = useChosenAccessKey(chosenId);
+  const chosen = chosenQuery.isError ? undefined : chosenQuery.data;
   // The host picker; until the groups arrive (or if they cannot be read) the URL is typed.
   const groups = useApiGroups().data ?? NO_GROUPS;
   const navigate = useAppStore((s) => s.navigate);
@@ -36,7 +41,12 @@ export function TestCallScreen() {
   const [secret, setSecret] = useState('');
   const [tab, setTab] = useState<OutputTab>('signature');
 
-  const keys = useMemo(() => [...allKeys].sort((a, b) => a.name.localeCompare(b.name)), [allKeys]);
+  // The chosen key stays offered whatever the search shows.
+  const keys = useMemo(() => {
+    const shown = keysQuery.data?.rows ?? NO_KEYS;
+    return chosen && !shown.some((k) => k.id === chosen.id) ? [chosen, ...shown] : shown;
+  }, [keysQuery.data, chosen]);
+  const keyCount = { total: keysQuery.data?.total ?? 0, matching: keysQuery.data?.matching ?? 0 };
   const keyIds = useMemo(() => new Set(keys.map((k) => k.id)), [keys]);
   const built = buildTestCallInput(draft, secret, keyIds);
   const call = useTestCall(built, (result, input) => {
@@ -92,7 +102,7 @@ export function TestCallScreen() {
     </header>
   );
 
-  if (keys.length === 0 && draft.credential !== MANUAL_CREDENTIALS) {
+  if (keyCount.total === 0 && draft.credential !== MANUAL_CREDENTIALS) {
     const loading = keysQuery.isPending;
     return (
       <div className="screen">
@@ -133,7 +143,7 @@ export function TestCallScreen() {
         errors={{ url: call.fieldErrors.url, method: call.fieldErrors.method }} />
       <div className="test-call-columns">
         <section className="test-call-pane" aria-label="Request details">
-          <TestCallForm draft={draft} update={update} keys={keys} groups={groups} secret={secret} onSecret={setSecret} onGroup={pickGroup} errors={call.fieldErrors} />
+          <TestCallForm draft={draft} update={update} keys={keys} keySearch={{ value: keySearch, onChange: setKeySearch, ...keyCount, limit: KEY_CHOICES }} groups={groups} secret={secret} onSecret={setSecret} onGroup={pickGroup} errors={call.fieldErrors} />
         </section>
         <section className="test-call-pane test-call-output" aria-label="Signature and response">
           <Tabs<OutputTab> label="Signature and response" selected={tab} onSelect={setTab}

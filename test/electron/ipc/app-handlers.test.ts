@@ -4,6 +4,7 @@ import keytar from 'keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { readStoreOnDisk } from '../../support/store-files';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -16,7 +17,7 @@ describe('app status, welcome and about', () => {
     expect(await backend.api.app.getStatus({})).toMatchObject({ ok: true, data: { firstRun: true, store: { state: 'ok' } } });
     expect(await backend.api.app.dismissWelcome({})).toEqual({ ok: true, data: { dismissed: true } });
     expect(await backend.api.app.getStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
-    expect(JSON.parse(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8'))).toMatchObject({ schemaVersion: 3, accessKeys: [] });
+    expect(await readStoreOnDisk(join(backend.dataDir, STORE_FILE_NAME))).toMatchObject({ schemaVersion: 3, accessKeys: [] });
     const again = await startTestBackend({ dataDir: backend.dataDir, service: backend.service });
     expect(await again.api.app.getStatus({})).toMatchObject({ ok: true, data: { firstRun: false } });
     await again.store.close();

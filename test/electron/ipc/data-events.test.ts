@@ -43,9 +43,9 @@ function wrap(body: Partial<Record<string, () => void>>) {
 
 describe('withDataEvents', () => {
   it('announces a change made by a channel declared as reading', async () => {
-    expect(channelDefinition('accessKeys.list')?.writes).toBe(false);
-    const { store, log, handlers } = wrap({ 'accessKeys.list': () => store.addKey(1) });
-    await expect(handlers['accessKeys.list']!({})).resolves.toBe('done');
+    expect(channelDefinition('accessKeys.query')?.writes).toBe(false);
+    const { store, log, handlers } = wrap({ 'accessKeys.query': () => store.addKey(1) });
+    await expect(handlers['accessKeys.query']!({})).resolves.toBe('done');
     expect(log).toEqual([{ type: 'dataChanged', data: { topics: ['accessKeys', 'authorizations'], elsewhere: false } }]);
   });
 

@@ -25,8 +25,8 @@ describe('dispatch rejects bad payloads with a coded error and changes nothing',
     ['a __proto__ key', 'accessKeys.create', JSON.parse('{"name":"ok","description":"","__proto__":{"polluted":true}}')],
     ['a constructor key', 'accessKeys.create', { name: 'ok', description: '', constructor: 'x' }],
     ['an ID that is not 12 hex', 'accessKeys.revealSecret', { id: '../../etc' }],
-    ['an unknown field on a no-input call', 'accessKeys.list', { all: true }],
-    ['a Date where an empty request is expected', 'accessKeys.list', new Date(0)],
+    ['an unknown field on a no-input call', 'app.getStatus', { all: true }],
+    ['a Date where an empty request is expected', 'app.getStatus', new Date(0)],
     ['a Map where an empty request is expected', 'app.getStatus', new Map([['x', 1]])],
     ['an unknown method', 'dropEverything', {}],
     ['an inherited name as method', '__proto__', {}],
@@ -58,14 +58,14 @@ describe('dispatch rejects bad payloads with a coded error and changes nothing',
 describe('dispatch turns handler failures into results', () => {
   const handlersThatThrow = (error: unknown) =>
     ({
-      'accessKeys.list': () => {
+      'app.getStatus': () => {
         throw error;
       },
     }) as unknown as FlatHandlers;
 
   it('passes AppErrors through with their code, words, reason and params', async () => {
     const dispatch = createDispatch(handlersThatThrow(new AppError('KEYCHAIN_LOCKED', 'The OS keychain is locked (the default keyring).', { reason: 'keychainDefaultLocked', params: { platform: 'linux' } })));
-    expect(await dispatch('accessKeys.list', {})).toEqual({
+    expect(await dispatch('app.getStatus', {})).toEqual({
       ok: false,
       error: { code: 'KEYCHAIN_LOCKED', message: 'The OS keychain is locked (the default keyring).', reason: 'keychainDefaultLocked', params: { platform: 'linux' } },
     });
@@ -73,7 +73,7 @@ describe('dispatch turns handler failures into results', () => {
 
   it('gives every field an AppError names a reason: its own where the service gave one, else the error\'s', async () => {
     const error = new AppError('INVALID_INPUT', 'Only http:// and https:// URLs can be called.', { reason: 'urlSchemeRefused', fields: { url: 'Only http:// and https:// URLs can be called.' } });
-    expect(await createDispatch(handlersThatThrow(error))('accessKeys.list', {})).toEqual({
+    expect(await createDispatch(handlersThatThrow(error))('app.getStatus', {})).toEqual({
       ok: false,
       error: {
         code: 'INVALID_INPUT',
@@ -90,7 +90,7 @@ describe('dispatch turns handler failures into results', () => {
       fields: { name: 'This name is already used by another access key (names ignore case).' },
       fieldReasons: { name: { reason: 'nameUsedByAccessKey', params: {} } },
     });
-    expect(await createDispatch(handlersThatThrow(taken))('accessKeys.list', {})).toMatchObject({
+    expect(await createDispatch(handlersThatThrow(taken))('app.getStatus', {})).toMatchObject({
       ok: false,
       error: { reason: 'accessKeyNameTaken', params: { name: 'payments' }, fieldReasons: { name: { reason: 'nameUsedByAccessKey', params: {} } } },
     });
@@ -99,9 +99,9 @@ describe('dispatch turns handler failures into results', () => {
   it('hides the details of unexpected errors from the renderer and logs only the method name', async () => {
     const log = vi.fn();
     const dispatch = createDispatch(handlersThatThrow(new Error('secret ABCDEF in a stack')), log);
-    const result = await dispatch('accessKeys.list', {});
+    const result = await dispatch('app.getStatus', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('ABCDEF');
-    expect(log).toHaveBeenCalledWith('Gatekey: accessKeys.list failed', expect.any(Error));
+    expect(log).toHaveBeenCalledWith('Gatekey: app.getStatus failed', expect.any(Error));
   });
 });

@@ -1,4 +1,3 @@
-import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,8 @@ import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import type { MainEvent } from '../../../electron/ipc/contract';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
 import { startVerifyingGateway, type VerifyingGateway } from '../../support/verifying-gateway';
+import { everyAccessKey, everyAuthorization } from '../../support/every-record';
+import { blockSaves } from '../../support/store-files';
 
 // Main's events from the real backend (store on disk in a temp folder, real keychain),
 // recorded as the window would receive them.
@@ -63,10 +64,10 @@ describe('dataChanged after a writing call', () => {
     const { api, take } = await backendWithLog();
     const key = ok(await api.accessKeys.create({ name: 'payments', description: '' }));
     take();
-    ok(await api.accessKeys.list({}));
+    ok(await everyAccessKey(api));
     ok(await api.accessKeys.get({ id: key.id }));
     ok(await api.accessKeys.listGrants({ id: key.id }));
-    ok(await api.authorizations.list({}));
+    ok(await everyAuthorization(api));
     ok(await api.app.getStatus({}));
     ok(await api.keychain.reconcile({}));
     expect(await api.accessKeys.create({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'NAME_TAKEN' } });
@@ -103,14 +104,13 @@ describe('storeStatus', () => {
     const { backend, api, take } = await backendWithLog();
     ok(await api.app.dismissWelcome({}));
     expect(take().filter((e) => e.type === 'storeStatus')).toEqual([]); // saved as before: nothing to tell
-    const blocker = join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`);
-    await mkdir(blocker);
+    const unblock = await blockSaves(backend.dataDir);
 
     ok(await api.accessKeys.create({ name: 'kept-in-memory', description: '' }));
     const unsaved = take().filter((e) => e.type === 'storeStatus');
     expect(unsaved).toEqual([{ type: 'storeStatus', data: { state: 'ok', file: join(backend.dataDir, STORE_FILE_NAME), unsaved: expect.objectContaining({ problem: expect.stringContaining('Could not save') }) } }]);
 
-    await rm(blocker, { recursive: true });
+    await unblock();
     expect(ok(await api.store.saveNow({}))).toEqual({ saved: true });
     expect(take().filter((e) => e.type === 'storeStatus')).toEqual([{ type: 'storeStatus', data: { state: 'ok', file: join(backend.dataDir, STORE_FILE_NAME) } }]);
   });
@@ -125,12 +125,12 @@ describe('dataChanged from elsewhere', () => {
 
     const key = ok(await writer.api.accessKeys.create({ name: 'payments', description: '' }));
     await expect.poll(() => dataChanged(reader.log)).toEqual([{ topics: ['accessKeys', 'authorizations'], elsewhere: true }]);
-    expect(ok(await reader.api.accessKeys.list({})).map((k) => k.name)).toEqual(['payments']);
+    expect(ok(await everyAccessKey(reader.api)).map((k) => k.name)).toEqual(['payments']);
     reader.take();
 
     ok(await writer.api.accessKeys.delete({ id: key.id }));
     await expect.poll(() => dataChanged(reader.log)).toEqual([{ topics: ['accessKeys', 'authorizations'], elsewhere: true }]);
-    expect(ok(await reader.api.accessKeys.list({}))).toEqual([]);
+    expect(ok(await everyAccessKey(reader.api))).toEqual([]);
     // The writer's own saves never came back to it as someone else's.
     expect(dataChanged(writer.log).every((change) => !change.elsewhere)).toBe(true);
     expect(writer.log.filter((e) => e.type === 'storeStatus')).toEqual([]);

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { methods, type Method } from '../../../electron/ipc/contract';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
 import { seededRandom } from '../../support/seeded-random';
+import { storeFilesText } from '../../support/store-files';
 
 // For every channel, 200+ hostile payloads through the real dispatch (schema,
 // handlers, store, keychain): each must come back as a coded error, and
@@ -27,6 +27,12 @@ const validBase: Partial<Record<Method, Record<string, unknown>>> = {
   'keychain.deleteOrphan': { account: 'a280dc988b22' },
   'keychain.adoptOrphan': { account: 'a280dc988b22', apiKey: 'A'.repeat(32), name: 'x', description: '' },
   'accessKeys.listGrants': { id: 'a280dc988b22' },
+  'accessKeys.names': { ids: ['a280dc988b22'] },
+  'accessKeys.query': { search: '', order: 'newest', offset: 0, limit: 100 },
+  'authorizations.query': { search: '', offset: 0, limit: 100 },
+  'authorizations.get': { id: 'aaaaaaaaaaaa' },
+  'authorizations.locate': { id: 'aaaaaaaaaaaa', search: '' },
+  'apiGroups.query': { search: '', offset: 0, limit: 100 },
   'apiGroups.create': { name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
   'apiGroups.update': { id: 'aaaaaaaaaaaa', name: 'g', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b' },
   'apiGroups.delete': { id: 'aaaaaaaaaaaa' },
@@ -86,6 +92,10 @@ function hostilePayload(base: Record<string, unknown>): unknown {
     if (field === 'description' && value === '') copy.description = 'x'.repeat(1_000_000);
     if (field === 'groupIds' && Array.isArray(value) && value.length === 0) copy.groupIds = [pick(prototypeNames)];
     if (field === 'candidates' && Array.isArray(value) && value.length === 0) copy.candidates = [{ source: pick(prototypeNames) }];
+    // Any short text is a fine search, and an empty list of IDs a fine question: make those too long or not IDs.
+    if (field === 'search' && typeof value === 'string' && value.length <= 200) copy.search = value.padEnd(201, 'x');
+    if (field === 'ids' && Array.isArray(value)) copy.ids = [...value, pick(prototypeNames)];
+    if (field === 'offset' && value === 0) copy.offset = 0.5;
     return copy;
   }
   const key = pick([...prototypeNames, 'extra', 'apiSecret', 'secret', '']);
@@ -101,7 +111,7 @@ beforeAll(async () => {
   backend = await startTestBackend();
   await backend.api.accessKeys.create({ name: 'existing', description: '' });
   await backend.api.apiGroups.create({ name: 'group', description: '', region: 'cn-north-1', environment: 'test', host: 'a.b.c' });
-  storeBefore = await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
+  storeBefore = await storeFilesText(join(backend.dataDir, STORE_FILE_NAME));
   keychainBefore = (await keytar.findCredentials(backend.service)).map((c) => `${c.account}=${c.password}`).sort();
 });
 afterAll(() => backend.cleanup());
@@ -125,7 +135,7 @@ describe('IPC fuzzing', () => {
   });
 
   it('left the store file and the keychain exactly as they were', async () => {
-    expect(await readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8')).toBe(storeBefore);
+    expect(await storeFilesText(join(backend.dataDir, STORE_FILE_NAME))).toBe(storeBefore);
     expect((await keytar.findCredentials(backend.service)).map((c) => `${c.account}=${c.password}`).sort()).toEqual(keychainBefore);
     expect(backend.clipboard.text).toBe('');
   });

@@ -4,6 +4,7 @@ import type { MainEvent } from '../../../electron/ipc/contract';
 import type { Result } from '../../../electron/ipc/result';
 import { startEmulator, type JdcloudEmulator } from '../../support/jdcloud-emulator';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { everyAccessKey } from '../../support/every-record';
 
 // The jdcloud channels through the real backend (keychain, store on disk) against the
 // emulator: main's own questions before replacing or deleting the account's SecretKey
@@ -114,7 +115,7 @@ describe('the jdcloud channels in the backend', () => {
     expect(backend.desktop.confirmations.at(-1)?.detail).toContain('"scripted" in cn-north-1');
     expect(emulator.count('createKey')).toBe(0);
     expect(emulator.snapshot(REGION).keys).toEqual([]);
-    expect(unwrap(await backend.api.accessKeys.list({}))).toEqual([]);
+    expect(unwrap(await everyAccessKey(backend.api))).toEqual([]);
 
     backend.desktop.userActive = true;
     const asked = backend.desktop.confirmations.length;

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { channelDefinition, methods, type Method } from '../../../electron/ipc/contract';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { storeFilesText } from '../../support/store-files';
 
 // The contract declares once whether a channel writes. This holds every channel declared `reads` to
 // its word: called with a valid request through the real backend (real store file, real keychain),
@@ -41,6 +41,12 @@ describe('channels declared as reading', () => {
       'accessKeys.copyApiKey': { id: key.id },
       'accessKeys.copyId': { id: key.id },
       'accessKeys.listGrants': { id: key.id },
+      'accessKeys.names': { ids: [key.id] },
+      'accessKeys.query': { search: 'pay', order: 'name', offset: 0, limit: 10 },
+      'authorizations.query': { search: key.id, offset: 0, limit: 10 },
+      'authorizations.get': { id: authorization.id },
+      'authorizations.locate': { id: authorization.id, search: '' },
+      'apiGroups.query': { search: 'ord', offset: 0, limit: 10 },
       'keychain.reconcile': { includeOrphans: true },
       'keychain.restoreSecret': { id: key.id, secret: 'B'.repeat(32) },
       'keychain.deleteOrphan': { account: 'feedfacecafe' },
@@ -53,7 +59,7 @@ describe('channels declared as reading', () => {
 
     const file = join(dataDir, STORE_FILE_NAME);
     const recordsBefore = JSON.stringify(backend.store.read());
-    const bytesBefore = await readFile(file);
+    const filesBefore = await storeFilesText(file);
     const reading = methods.filter((method) => channelDefinition(method)!.writes === false);
     expect(reading.length).toBeGreaterThan(10);
     for (const method of reading) {
@@ -65,6 +71,6 @@ describe('channels declared as reading', () => {
       expect(JSON.stringify(backend.store.read()), `${method} changed records`).toBe(recordsBefore);
     }
     expect(ok(await api.store.saveNow({}))).toEqual({ saved: true });
-    expect((await readFile(file)).equals(bytesBefore)).toBe(true);
+    expect(await storeFilesText(file)).toBe(filesBefore);
   });
 });

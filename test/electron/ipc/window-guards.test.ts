@@ -9,6 +9,7 @@ import { signTestRequest, type SignedRequest } from '../../../electron/core/sign
 import { SIGNATURE_ON_SEND } from '../../../electron/shared/test-call/signature-on-send';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import { startTestBackend, type TestBackend } from '../../support/test-backend';
+import { everyAccessKey } from '../../support/every-record';
 
 /*
  * A compromised window: a script calls window.api directly, skipping every
@@ -49,7 +50,7 @@ describe('destroying a secret needs main’s own confirmation', () => {
     expect(question!.detail).toContain(key.id);
     expect(question!.detail).toContain('Name (as currently set): "payments"');
     expect(question!.confirmLabel).toBe('Delete');
-    expect((await backend.api.accessKeys.list({})).ok && (await backend.api.accessKeys.get({ id: key.id })).ok).toBe(true);
+    expect((await everyAccessKey(backend.api)).ok && (await backend.api.accessKeys.get({ id: key.id })).ok).toBe(true);
     expect(await keychainHas(key.id)).toBe(true);
 
     backend.desktop.answer = () => true;

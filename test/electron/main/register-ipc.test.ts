@@ -67,7 +67,7 @@ describe('handleIpc', () => {
       throw new Error('Object has been destroyed');
     });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(handleIpc(someEvent, 'accessKeys.list', {}, g)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    await expect(handleIpc(someEvent, 'accessKeys.query', {}, g)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(g.dispatch).not.toHaveBeenCalled();
     vi.restoreAllMocks();
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,15 +55,27 @@ describe('Reload after another program changed the file', () => {
     expect(await readFile(file, 'utf8')).toBe(storeText(1, 2, 9));
   });
 
-  it('a file deleted by the other program reloads as empty, and every key is listed for adoption', async () => {
+  it('a store deleted by the other program reloads as empty, and every key is listed for adoption', async () => {
     const store = await openStore(file);
     await store.update((data) => data.accessKeys.push(key(1)));
-    await rm(file);
+    for (const name of await readdir(dir)) if (name.startsWith('gatekey-store.')) await rm(join(dir, name)); // the manifest, snapshots and journal
     await store.update((data) => data.accessKeys.push(key(2)));
     expect(store.status.state).toBe('conflict');
     const report = await store.resolveConflict('reload');
     expect(store.read().accessKeys).toEqual([]);
     expect(report.keysToAdopt.map((k) => k.name)).toEqual(['key-1', 'key-2']);
+  });
+
+  it('only its manifest deleted: the reload finds the store unreadable, not empty, and deletes nothing', async () => {
+    const store = await openStore(file);
+    await store.update((data) => data.accessKeys.push(key(1)));
+    await rm(file);
+    const left = (await readdir(dir)).filter((name) => name.startsWith('gatekey-store.')).sort();
+    await store.update((data) => data.accessKeys.push(key(2)));
+    expect(store.status.state).toBe('conflict');
+    await store.resolveConflict('reload');
+    expect(store.status).toMatchObject({ state: 'unreadable', problem: expect.stringContaining('which lists them, is missing') });
+    expect((await readdir(dir)).filter((name) => name.startsWith('gatekey-store.')).sort()).toEqual(left);
   });
 
   it('Keep my version drops nothing', async () => {
@@ -79,8 +91,11 @@ describe('restoring a backup says what it discards', () => {
   it('lists the records the damaged file still shows that the backup lacks, and what the backup holds', async () => {
     const healthy = await openStore(file);
     await healthy.update((data) => data.accessKeys.push(key(1)));
-    await healthy.update((data) => data.accessKeys.push(key(2)));
     await healthy.close();
+    await writeFile(file, storeText(1)); // a single file of an older Gatekey: migrating it keeps it as a backup
+    const migrating = await openStore(file);
+    await migrating.update((data) => data.accessKeys.push(key(2)));
+    await migrating.close();
     // Readable JSON, but not a store Gatekey accepts (an unknown field): its records can still be listed.
     const damaged = JSON.parse(storeText(1, 2, 3)) as { accessKeys: Array<Record<string, unknown>> };
     damaged.accessKeys[2]!.unexpected = true;
@@ -91,7 +106,7 @@ describe('restoring a backup says what it discards', () => {
       state: 'unreadable',
       backupAvailable: true,
       restore: {
-        backup: expect.stringMatching(/^gatekey-store-.*\.json$/),
+        backup: expect.stringMatching(/^gatekey-store-.*\.json$/), // the single-file form of backups stays restorable
         backupHolds: { accessKeys: 1, apiGroups: 0, authorizations: 0, bindings: 0 },
         changes: { accessKeys: { deleted: { count: 2, items: [{ id: key(2).id, name: 'key-2' }, { id: key(3).id, name: 'key-3' }] } } },
       },
@@ -99,12 +114,12 @@ describe('restoring a backup says what it discards', () => {
   });
 
   it('says it cannot list them when the damaged file is not JSON at all', async () => {
-    const healthy = await openStore(file);
+    const healthy = await openStore(file, { compaction: { entries: 1 } });
     await healthy.update((data) => data.accessKeys.push(key(1)));
-    await healthy.update((data) => data.accessKeys.push(key(2)));
+    await healthy.update((data) => data.accessKeys.push(key(2))); // compacts: a backup folder of the state it replaces
     await healthy.close();
     await writeFile(file, Buffer.alloc(100));
     const store = await openStore(file);
-    expect(store.status).toMatchObject({ state: 'unreadable', restore: { changes: null, backupHolds: { accessKeys: 1 } } });
+    expect(store.status).toMatchObject({ state: 'unreadable', restore: { backup: expect.stringMatching(/^gatekey-store-[-0-9T]+Z$/), changes: null, backupHolds: { accessKeys: 2 } } });
   });
 });

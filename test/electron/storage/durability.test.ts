@@ -9,6 +9,7 @@ import { EXCLUSIVE_CREATE, type FileOps } from '../../../electron/storage/durabl
 import { LOCK_FILE_NAME, MetadataStore } from '../../../electron/storage/metadata-store';
 import { canMountTmpfs } from '../../support/tmpfs';
 import { key } from '../../support/store-records';
+import { keyNamesOnDisk, readStoreOnDisk, storeFilesOf } from '../../support/store-files';
 
 
 let dir: string;
@@ -29,32 +30,53 @@ afterEach(async () => {
 });
 
 const names = async (store: MetadataStore) => store.read().accessKeys.map((k) => k.name);
-const onDisk = async () => JSON.parse(await readFile(file, 'utf8')).accessKeys.map((k: { name: string }) => k.name);
+const onDisk = () => keyNamesOnDisk(file);
+/** Compacts after every save (normally after thousands): each one makes new snapshots, a manifest and a backup. */
+const compactEverySave = { compaction: { entries: 1 } };
+const journalOf = async () => (await readdir(dir)).filter((name) => name.endsWith('.jsonl'));
 
 describe('saving', () => {
-  it('writes a temp file, fsyncs it, renames it over the store and fsyncs the folder', async () => {
+  it('the first save writes each part durably and the manifest last; a later save is one append and one fsync of the journal', async () => {
     const calls: string[] = [];
+    const named = (path: string) => (path === dir ? 'folder' : path.endsWith('.tmp') ? 'temp' : path === file ? 'store' : path.endsWith('.jsonl') ? 'journal' : 'snapshot');
     const ops: FileOps = {
       ...fs,
       open: (async (path: string, flags: string | number, mode?: number) => {
         const handle = await fs.open(path, flags, mode);
-        const what = path === dir ? 'folder' : path.endsWith('.tmp') ? 'temp' : path;
-        calls.push(`open ${what} ${flags === EXCLUSIVE_CREATE ? 'exclusive' : flags}${mode === undefined ? '' : ` ${mode.toString(8)}`}`);
+        const what = named(path);
+        calls.push(`open ${what} ${flags === EXCLUSIVE_CREATE ? 'exclusive' : typeof flags === 'number' ? 'flags' : flags}${mode === undefined ? '' : ` ${mode.toString(8)}`}`);
         const sync = handle.sync.bind(handle);
         handle.sync = async () => {
           calls.push(`fsync ${what}`);
           return sync();
         };
+        const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<{ bytesWritten: number }>;
+        handle.write = (async (...args: unknown[]) => {
+          calls.push(`write ${what}`);
+          return write(...args);
+        }) as typeof handle.write;
         return handle;
       }) as FileOps['open'],
       rename: async (from, to) => {
-        calls.push(`rename ${String(from).endsWith('.tmp') ? 'temp' : from} -> ${to === file ? 'store' : to}`);
+        calls.push(`rename ${named(String(from))} -> ${named(String(to))}`);
         return fs.rename(from, to);
       },
     };
     const store = await openStore(file, { ops });
     await store.update((data) => data.accessKeys.push(key(1)));
-    expect(calls).toEqual(['open temp exclusive 600', 'fsync temp', 'rename temp -> store', 'open folder r', 'fsync folder']);
+    const durably = (what: string) => ['open temp exclusive 600', 'fsync temp', `rename temp -> ${what}`, 'open folder r', 'fsync folder'];
+    expect(calls).toEqual([
+      ...Array.from({ length: 5 }, () => durably('snapshot')).flat(),
+      'open journal exclusive 600',
+      'fsync journal',
+      'open folder r',
+      'fsync folder',
+      ...durably('store'),
+    ]);
+    calls.length = 0;
+    await store.update((data) => data.accessKeys.push(key(2)));
+    expect(calls).toEqual(['write journal', 'fsync journal']);
+    expect(await onDisk()).toEqual(['key-1', 'key-2']);
   });
 
   it('creates the temp file exclusively (O_CREAT|O_EXCL|O_WRONLY|O_NOFOLLOW)', () => {
@@ -62,13 +84,17 @@ describe('saving', () => {
     expect(EXCLUSIVE_CREATE).toBe(O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW);
   });
 
-  it('keeps the file 0600 after every save, even when something loosened it', async () => {
-    const store = await openStore(file);
+  it('keeps every file 0600, and writes the manifest 0600 again even when something loosened it', async () => {
+    const store = await openStore(file, compactEverySave);
     await store.update((data) => data.accessKeys.push(key(1)));
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    await chmod(file, 0o644);
     await store.update((data) => data.accessKeys.push(key(2)));
+    await store.flush();
+    for (const name of (await readdir(dir)).filter((name) => name.startsWith('gatekey-store'))) expect([name, (await stat(join(dir, name))).mode & 0o777]).toEqual([name, 0o600]);
+    await chmod(file, 0o644);
+    await store.update((data) => data.accessKeys.push(key(3)));
+    await store.flush();
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(store.status).toEqual({ state: 'ok', file }); // a change of mode is not a change of content
   });
 
   it('ignores and replaces a stale temp file left by a crash', async () => {
@@ -77,9 +103,10 @@ describe('saving', () => {
     await first.close();
     await writeFile(join(dir, '.gatekey-store.json.tmp'), '{"half": "written', { mode: 0o644 });
 
-    const store = await openStore(file);
+    const store = await openStore(file, compactEverySave);
     expect(await names(store)).toEqual(['key-1']);
     await store.update((data) => data.accessKeys.push(key(2)));
+    await store.flush(); // the compaction writes the manifest through the temp path
     expect(await onDisk()).toEqual(['key-1', 'key-2']);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     await expect(stat(join(dir, '.gatekey-store.json.tmp'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -87,14 +114,17 @@ describe('saving', () => {
 });
 
 describe('bursts of changes', () => {
-  it('are applied in order and written together, not one file write each', async () => {
-    let renames = 0;
-    const ops: FileOps = { ...fs, rename: async (from, to) => ((renames += 1), fs.rename(from, to)) };
-    const store = await openStore(file, { ops });
+  it('are applied in order and written together, not one journal entry each', async () => {
+    const first = await openStore(file);
+    await first.update((data) => data.accessKeys.push(key(100)));
+    await first.close();
+    const store = await openStore(file);
     await Promise.all(Array.from({ length: 20 }, (_, n) => store.update((data) => data.accessKeys.push(key(n + 1)))));
-    expect(await onDisk()).toEqual(Array.from({ length: 20 }, (_, n) => `key-${n + 1}`));
-    expect(renames).toBeGreaterThanOrEqual(1);
-    expect(renames).toBeLessThanOrEqual(3);
+    expect(await onDisk()).toEqual(['key-100', ...Array.from({ length: 20 }, (_, n) => `key-${n + 1}`)]);
+    const [journal] = await journalOf();
+    const entries = (await readFile(join(dir, journal!), 'utf8')).trim().split('\n');
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    expect(entries.length).toBeLessThanOrEqual(3);
   });
 
   it('leave the data as it was when a change throws halfway', async () => {
@@ -113,63 +143,83 @@ describe('bursts of changes', () => {
 });
 
 describe('rolling backups', () => {
-  it('keeps the state before each of the last 5 saves', async () => {
-    const store = await openStore(file);
-    for (let n = 1; n <= 8; n += 1) await store.update((data) => data.accessKeys.push(key(n)));
+  it('keep the state of each of the last 5 compactions, as folders of links', async () => {
+    const store = await openStore(file, compactEverySave);
+    for (let n = 1; n <= 8; n += 1) {
+      await store.update((data) => data.accessKeys.push(key(n)));
+      await store.flush(); // lets each compaction finish, so every save after the first makes one
+    }
     const backups = (await readdir(join(dir, 'backups'))).sort();
     expect(backups).toHaveLength(5);
-    const contents = await Promise.all(backups.map(async (name) => JSON.parse(await readFile(join(dir, 'backups', name), 'utf8')).accessKeys.length));
-    expect(contents).toEqual([3, 4, 5, 6, 7]);
+    const contents = await Promise.all(backups.map(async (name) => (await readStoreOnDisk(join(dir, 'backups', name, 'gatekey-store.json')))!.accessKeys.length));
+    expect(contents).toEqual([4, 5, 6, 7, 8]);
+    // Hard links: a backup costs no copy of an unchanged snapshot.
+    const newest = join(dir, 'backups', backups.at(-1)!);
+    const shared = (await readdir(newest)).filter((name) => name.includes('.apiGroups.'));
+    expect((await stat(join(newest, shared[0]!))).nlink).toBeGreaterThan(1);
   });
 
   it('also keeps the newest of each of the last 7 days', async () => {
     let day = 1;
     let minute = 0;
-    const store = await openStore(file, { now: () => new Date(Date.UTC(2026, 10, day, 12, minute++)) });
+    const store = await openStore(file, { ...compactEverySave, now: () => new Date(Date.UTC(2026, 10, day, 12, minute++)) });
     for (day = 1; day <= 10; day += 1) {
-      for (let n = 0; n < 2; n += 1) await store.update((data) => data.accessKeys.push(key(day * 10 + n)));
+      for (let n = 0; n < 2; n += 1) {
+        await store.update((data) => data.accessKeys.push(key(day * 10 + n)));
+        await store.flush();
+      }
     }
     const days = (await readdir(join(dir, 'backups'))).map((name) => name.slice('gatekey-store-'.length, 'gatekey-store-'.length + 10));
-    // The last 5 saves fall on days 8-10; one each for days 4-7 (within 7 days of day 10) as well.
+    // The last 5 compactions fall on days 8-10; one each for days 4-7 (within 7 days of day 10) as well.
     expect([...new Set(days)].sort()).toEqual(['2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10']);
     expect(days.length).toBe(9);
   });
 });
 
 describe('write failures keep the change and the file whole', () => {
-  const failing = (code: string, at: 'write' | 'rename'): FileOps => ({
+  /** The journal's writes fail (`half`: after writing half the bytes, as a full disk can), or its opening. */
+  const failing = (code: string, at: 'write' | 'half' | 'open'): FileOps => ({
     ...fs,
     open: (async (path: string, flags: string | number, mode?: number) => {
+      if (at === 'open' && path.endsWith('.jsonl')) throw Object.assign(new Error(code), { code });
       const handle = await fs.open(path, flags, mode);
-      if (at === 'write' && path.endsWith('.tmp')) {
-        handle.writeFile = async () => {
+      if (at !== 'open' && path.endsWith('.jsonl')) {
+        const write = handle.write.bind(handle) as (buffer: Uint8Array, offset: number, length: number) => Promise<{ bytesWritten: number }>;
+        handle.write = (async (buffer: Uint8Array, offset: number, length: number) => {
+          if (at === 'half') await write(buffer, offset, Math.floor(length / 2));
           throw Object.assign(new Error(code), { code });
-        };
+        }) as unknown as typeof handle.write;
       }
       return handle;
     }) as FileOps['open'],
-    rename: async (from, to) => {
-      if (at === 'rename') throw Object.assign(new Error(code), { code });
-      return fs.rename(from, to);
-    },
   });
 
   it.each([
     ['disk full (injected ENOSPC)', 'ENOSPC', 'write'],
-    ['permission denied (injected EACCES)', 'EACCES', 'rename'],
+    ['disk full halfway through the line (injected ENOSPC)', 'ENOSPC', 'half'],
+    ['permission denied (injected EACCES)', 'EACCES', 'open'],
     ['not permitted (injected EPERM)', 'EPERM', 'write'],
   ] as const)('%s', async (_label, code, at) => {
     const healthy = await openStore(file);
     await healthy.update((data) => data.accessKeys.push(key(1)));
+    await healthy.update((data) => data.accessKeys.push(key(2)));
     await healthy.close();
-    const before = await readFile(file, 'utf8');
+    const before = await storeFilesOf(file);
 
     const store = await openStore(file, { ops: failing(code, at) });
-    await store.update((data) => data.accessKeys.push(key(2)));
-    expect(await names(store)).toEqual(['key-1', 'key-2']);
+    await store.update((data) => data.accessKeys.push(key(3)));
+    expect(await names(store)).toEqual(['key-1', 'key-2', 'key-3']);
     expect(store.status).toMatchObject({ state: 'ok', unsaved: { problem: expect.stringContaining(code) } });
-    expect(await readFile(file, 'utf8')).toBe(before);
-    await expect(stat(join(dir, '.gatekey-store.json.tmp'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await onDisk()).toEqual(['key-1', 'key-2']); // a half-written line is no change
+    if (at !== 'half') expect(await storeFilesOf(file)).toEqual(before);
+    await store.close();
+
+    // The next instance saves it, cutting off what the failed append left.
+    const next = await openStore(file);
+    await next.update((data) => data.accessKeys.push(key(3)));
+    expect(await onDisk()).toEqual(['key-1', 'key-2', 'key-3']);
+    const [journal] = await journalOf();
+    for (const line of (await readFile(join(dir, journal!), 'utf8')).trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
   });
 
   it.runIf(canMountTmpfs)('a real full disk (64 KiB tmpfs): the change is kept, the file whole, and it saves once there is room', async () => {
@@ -180,19 +230,20 @@ describe('write failures keep the change and the file whole', () => {
       const small = join(mountPoint, 'gatekey-store.json');
       const store = await MetadataStore.open(small);
       await store.update((data) => data.accessKeys.push(key(1)));
-      const before = await readFile(small, 'utf8');
-      await writeFile(join(mountPoint, 'filler'), Buffer.alloc(60 * 1024)).catch(() => undefined); // fill the rest
+      await store.update((data) => data.accessKeys.push(key(2))); // the journal holds a line: its page is allocated
+      // Fill the rest, to the last page.
+      for (let n = 0; ; n += 1) if (!(await writeFile(join(mountPoint, `filler-${n}`), Buffer.alloc(4096)).then(() => true, () => false))) break;
 
       await store.update((data) => {
-        for (let n = 2; n < 40; n += 1) data.accessKeys.push(key(n));
+        for (let n = 3; n < 40; n += 1) data.accessKeys.push(key(n));
       });
       expect(store.status).toMatchObject({ state: 'ok', unsaved: { problem: expect.stringContaining('ENOSPC') } });
       expect(store.read().accessKeys).toHaveLength(39);
-      expect(await readFile(small, 'utf8')).toBe(before);
+      expect((await readStoreOnDisk(small))!.accessKeys).toHaveLength(2);
 
-      await rm(join(mountPoint, 'filler'));
+      for (const name of (await readdir(mountPoint)).filter((name) => name.startsWith('filler-'))) await rm(join(mountPoint, name));
       expect(await store.flush()).toBe(true);
-      expect(JSON.parse(await readFile(small, 'utf8')).accessKeys).toHaveLength(39);
+      expect((await readStoreOnDisk(small))!.accessKeys).toHaveLength(39);
       await store.close();
     } finally {
       execFileSync('umount', [mountPoint]);
@@ -228,23 +279,24 @@ describe('other writers', () => {
     expect(await onDisk()).toEqual(['key-1', 'key-2']);
   });
 
-  it('notices an in-place edit that keeps the size and the time (touch -r, rsync --inplace -t)', async () => {
+  it('notices an in-place edit of a snapshot that keeps the size and the time (touch -r, rsync --inplace -t)', async () => {
     const store = await openStore(file);
     await store.update((data) => data.accessKeys.push(key(1)));
+    const snapshot = join(dir, (await readdir(dir)).find((name) => name.includes('.accessKeys.'))!);
     const reference = join(dir, 'reference');
-    execFileSync('touch', ['-r', file, reference]); // remembers the times to the nanosecond
-    const before = await stat(file, { bigint: true });
-    const edited = (await readFile(file, 'utf8')).replace('"key-1"', '"key-X"');
-    const handle = await fs.open(file, 'r+'); // same inode, same length: rewritten in place
+    execFileSync('touch', ['-r', snapshot, reference]); // remembers the times to the nanosecond
+    const before = await stat(snapshot, { bigint: true });
+    const edited = (await readFile(snapshot, 'utf8')).replace('"key-1"', '"key-X"');
+    const handle = await fs.open(snapshot, 'r+'); // same inode, same length: rewritten in place
     await handle.write(edited, 0, 'utf8');
     await handle.close();
-    execFileSync('touch', ['-r', reference, file]);
-    const after = await stat(file, { bigint: true });
+    execFileSync('touch', ['-r', reference, snapshot]);
+    const after = await stat(snapshot, { bigint: true });
     expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs]);
 
     await store.update((data) => data.accessKeys.push(key(2)));
     expect(store.status.state).toBe('conflict');
-    expect(await readFile(file, 'utf8')).toBe(edited);
+    expect(await readFile(snapshot, 'utf8')).toBe(edited);
   });
 
   it('does not mistake a touch (same bytes, new time) for a change', async () => {
@@ -293,8 +345,11 @@ describe('other writers', () => {
 
 describe('recovering a damaged file', () => {
   it('moves the bad file aside and restores the newest valid backup', async () => {
-    const store = await openStore(file);
-    for (let n = 1; n <= 3; n += 1) await store.update((data) => data.accessKeys.push(key(n)));
+    const store = await openStore(file, compactEverySave);
+    for (let n = 1; n <= 3; n += 1) {
+      await store.update((data) => data.accessKeys.push(key(n)));
+      await store.flush(); // lets each compaction finish, so every save after the first makes one
+    }
     await store.close();
     open.splice(open.indexOf(store), 1);
     await writeFile(file, Buffer.alloc(300)); // zero-filled
@@ -302,10 +357,15 @@ describe('recovering a damaged file', () => {
     const damaged = await openStore(file);
     expect(damaged.status).toMatchObject({ state: 'unreadable', backupAvailable: true });
     const { restoredFrom, movedAsideTo } = await damaged.restoreNewestBackup();
-    expect(restoredFrom).toMatch(/^gatekey-store-.*\.json$/);
-    expect(await readFile(join(dir, movedAsideTo))).toEqual(Buffer.alloc(300));
+    expect(restoredFrom).toMatch(/^gatekey-store-[-0-9T]*Z$/);
+    expect(movedAsideTo).toMatch(/^gatekey-store\.json\.corrupt-/);
+    // The damaged store path file, its snapshots and journal are kept together.
+    expect(await readFile(join(dir, movedAsideTo, 'gatekey-store.json'))).toEqual(Buffer.alloc(300));
+    expect((await readdir(join(dir, movedAsideTo))).filter((name) => name.endsWith('.jsonl'))).toHaveLength(1);
     expect(damaged.status.state).toBe('ok');
-    expect(await names(damaged)).toEqual(['key-1', 'key-2']); // the state before the last save
+    expect(await names(damaged)).toEqual(['key-1', 'key-2', 'key-3']); // as of the last compaction
+    await damaged.update((data) => data.accessKeys.push(key(4)));
+    expect(await onDisk()).toEqual(['key-1', 'key-2', 'key-3', 'key-4']);
     await damaged.close();
     await expect(stat(join(dir, LOCK_FILE_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -316,11 +376,11 @@ describe('recovering a damaged file', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
     try {
       const small = join(mountPoint, 'gatekey-store.json');
-      const store = await MetadataStore.open(small);
+      const store = await MetadataStore.open(small, compactEverySave);
       await store.update((data) => {
-        for (let n = 1; n < 80; n += 1) data.accessKeys.push(key(n)); // ~20 KiB: more than the room left below
+        for (let n = 1; n < 30; n += 1) data.accessKeys.push(key(n)); // ~7 KiB: more than the room left below
       });
-      await store.update((data) => data.accessKeys.push(key(80))); // the first version becomes a backup (a hard link)
+      await store.update((data) => data.accessKeys.push(key(30))); // compacts: the first version becomes a backup (hard links)
       await store.close();
       await writeFile(small, 'damaged');
       // Room for the lock (one page), not for the restored file.
@@ -337,7 +397,7 @@ describe('recovering a damaged file', () => {
 
       await rm(join(mountPoint, 'filler'));
       await damaged.restoreNewestBackup();
-      expect(damaged.read().accessKeys).toHaveLength(79);
+      expect(damaged.read().accessKeys).toHaveLength(30);
       await damaged.close();
     } finally {
       execFileSync('umount', [mountPoint]);

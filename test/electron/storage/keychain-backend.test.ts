@@ -5,6 +5,7 @@ import { nodeWorkerLauncher } from '../../../electron/storage/keychain/node-work
 import { keytarSecretStore } from '../../../electron/storage/keytar-secret-store';
 import { startPrivateKeyring, type PrivateKeyring } from '../../support/private-keyring';
 import { startTestBackend, testKeychainService, type TestBackend } from '../../support/test-backend';
+import { everyAccessKey } from '../../support/every-record';
 
 function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -46,7 +47,7 @@ describe.runIf(process.platform === 'linux')('a locked keychain, through the bac
       lateWritesRemoved: [],
     });
     expect(data(await app.api.keychain.getState({}))).toMatchObject({ state: 'locked' });
-    expect(data(await app.api.accessKeys.list({})).map((key) => [key.name, key.secretStatus]).sort()).toEqual([
+    expect(data(await everyAccessKey(app.api)).map((key) => [key.name, key.secretStatus]).sort()).toEqual([
       ['orders', 'unreadable'],
       ['payments', 'unreadable'],
     ]);
@@ -60,7 +61,7 @@ describe.runIf(process.platform === 'linux')('a locked keychain, through the bac
     expect(await app.api.keychain.deleteOrphan({ account: 'feedfacecafe' })).toMatchObject(locked);
     expect(await app.api.keychain.adoptOrphan({ account: 'feedfacecafe', apiKey: 'C'.repeat(32), name: 'adopted', description: '' })).toMatchObject(locked);
     expect(await app.api.accessKeys.create({ name: 'refunds', description: '' })).toMatchObject(locked);
-    expect(data(await app.api.accessKeys.list({})).map((key) => key.name).sort()).toEqual(['orders', 'payments']);
+    expect(data(await everyAccessKey(app.api)).map((key) => key.name).sort()).toEqual(['orders', 'payments']);
 
     // Unlocked again (a new daemon unlocks the same keyring): both secrets were there all along.
     await keyring.restartDaemon();
@@ -114,7 +115,7 @@ describe('a create whose keychain write timed out', () => {
     expect(await secrets.get('000000000000')).toBeNull();
 
     expect(await app.api.accessKeys.create({ name: 'payments', description: '' })).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_TIMEOUT' } });
-    expect(data(await app.api.accessKeys.list({}))).toEqual([]);
+    expect(data(await everyAccessKey(app.api))).toEqual([]);
     const removed: string[] = [];
     await expect
       .poll(async () => {

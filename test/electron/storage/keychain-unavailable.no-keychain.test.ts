@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../electron/ipc/backend';
 import { startTestBackend } from '../../support/test-backend';
+import { everyAccessKey } from '../../support/every-record';
 
 // This file runs in its own process whose D-Bus session address leads nowhere
 // (see the 'no-keychain' project in test/vitest.config.ts): the keychain is
@@ -33,7 +34,7 @@ describe.runIf(process.platform === 'linux')('with no Secret Service on the sess
   it('still starts and lists the metadata', async () => {
     const backend = await startTestBackend({ dataDir, service: 'gatekey-test-unreachable' });
     expect(await backend.api.app.getStatus({})).toMatchObject({ ok: true, data: { store: { state: 'ok' } } });
-    const list = await backend.api.accessKeys.list({});
+    const list = await everyAccessKey(backend.api);
     expect(list).toMatchObject({ ok: true, data: [{ name: 'payments', secretStatus: 'unchecked' }] });
   });
 
@@ -62,7 +63,7 @@ describe.runIf(process.platform === 'linux')('with no Secret Service on the sess
       data: { missingSecretIds: [], orphansChecked: false, keychain: { state: 'unavailable', message: expect.stringMatching(/no D-Bus session/) } },
     });
     expect(await backend.api.keychain.getState({})).toMatchObject({ ok: true, data: { state: 'unavailable' } });
-    expect(await backend.api.accessKeys.list({})).toMatchObject({ ok: true, data: [{ secretStatus: 'unreadable' }] });
+    expect(await everyAccessKey(backend.api)).toMatchObject({ ok: true, data: [{ secretStatus: 'unreadable' }] });
     expect(backend.clipboard.text).toBe('');
     expect(JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8'))).toEqual(existing);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
-import { STORE_SCHEMA_VERSION } from '../../../electron/shared/store/schema';
+import { STORE_FILE_VERSION, STORE_SCHEMA_VERSION } from '../../../electron/shared/store/schema';
+import { blockSaves, readStoreOnDisk, storeFilesOf } from '../../support/store-files';
 
 const record = {
   id: 'a280dc988b22',
@@ -24,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('MetadataStore on a real file', () => {
-  it('starts empty without creating the file, then saves changes as 0600 JSON that a new instance reads back', async () => {
+  it('starts empty without creating the file, then saves changes as 0600 JSON files that a new instance reads back', async () => {
     const store = await MetadataStore.open(file);
     expect(store.status).toEqual({ state: 'ok', file });
     expect(store.read().accessKeys).toEqual([]);
@@ -33,7 +34,9 @@ describe('MetadataStore on a real file', () => {
     await store.update((data) => data.accessKeys.push(record));
 
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [], jdcloud: { account: null, deletedAuthorizations: [] } });
+    // The store path holds the manifest: readable JSON naming the snapshot of each part and the journal to replay.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: STORE_FILE_VERSION, format: 'gatekey-journaled', parts: { accessKeys: expect.stringMatching(/^gatekey-store\.accessKeys\.\d+\.json$/) } });
+    expect(await readStoreOnDisk(file)).toEqual({ schemaVersion: STORE_SCHEMA_VERSION, accessKeys: [record], apiGroups: [], authorizations: [], bindings: [], jdcloud: { account: null, deletedAuthorizations: [] } });
     const reopened = await MetadataStore.open(file);
     expect(reopened.read().accessKeys).toEqual([record]);
     await store.close();
@@ -47,7 +50,7 @@ describe('MetadataStore on a real file', () => {
         store.update((data) => data.accessKeys.push({ ...record, id: `a280dc988b2${index}`, name: `key-${suffix}` })),
       ),
     );
-    const saved = JSON.parse(await readFile(file, 'utf8'));
+    const saved = (await readStoreOnDisk(file))!;
     expect(saved.accessKeys.map((key: { name: string }) => key.name)).toEqual(['key-a', 'key-b', 'key-c']);
     await store.close();
   });
@@ -55,7 +58,7 @@ describe('MetadataStore on a real file', () => {
   it('keeps memory and disk unchanged when a change throws', async () => {
     const store = await MetadataStore.open(file);
     await store.update((data) => data.accessKeys.push(record));
-    const before = await readFile(file, 'utf8');
+    const before = await storeFilesOf(file);
     await expect(
       store.update((data) => {
         data.accessKeys.length = 0;
@@ -63,27 +66,27 @@ describe('MetadataStore on a real file', () => {
       }),
     ).rejects.toThrow('refused');
     expect(store.read().accessKeys).toEqual([record]);
-    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await storeFilesOf(file)).toEqual(before);
   });
 
   it('keeps a change whose save failed in memory, marked unsaved, the file whole, and saves it later', async () => {
     const store = await MetadataStore.open(file);
     await store.update((data) => data.accessKeys.push(record));
-    const before = await readFile(file, 'utf8');
-    // A folder where the atomic writer puts its temp file makes the write fail for real, even as root.
-    await mkdir(join(dir, '.gatekey-store.json.tmp'));
+    const before = await storeFilesOf(file);
+    // An immutable journal and folder make the write fail for real, even as root.
+    const unblock = await blockSaves(dir);
 
     const other = { ...record, id: 'bbbbbbbbbbbb', name: 'other' };
     await store.update((data) => data.accessKeys.push(other));
     expect(store.read().accessKeys).toEqual([record, other]);
     expect(store.status).toMatchObject({ state: 'ok', unsaved: { problem: expect.stringMatching(/kept in memory and saving is retried/) } });
-    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await storeFilesOf(file)).toEqual(before);
     expect(await store.flush()).toBe(false);
 
-    await rm(join(dir, '.gatekey-store.json.tmp'), { recursive: true });
+    await unblock();
     expect(await store.flush()).toBe(true);
     expect(store.status).toEqual({ state: 'ok', file });
-    expect(JSON.parse(await readFile(file, 'utf8')).accessKeys).toEqual([record, other]);
+    expect((await readStoreOnDisk(file))!.accessKeys).toEqual([record, other]);
     await store.close();
   }, 15_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
+import { readStoreOnDisk } from '../../support/store-files';
 
 // A store file exactly as Gatekey 0.1 (schemaVersion 1) wrote it.
 const versionOneFile = `{
@@ -59,7 +60,8 @@ describe('migrating a version 1 store', () => {
         updatedAt: '2026-11-29T00:00:00.000Z',
       });
     });
-    const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 4, format: 'gatekey-journaled' });
+    const saved = (await readStoreOnDisk(file))!;
     expect(saved.schemaVersion).toBe(3);
     expect(saved.accessKeys).toHaveLength(1);
     expect(saved.apiGroups).toHaveLength(1);
@@ -126,7 +128,7 @@ describe('migrating a version 2 store', () => {
     const reopened = await MetadataStore.open(file);
     expect(reopened.read().jdcloud.account).toMatchObject({ accessKeyId: 'JDAK0001', regions: ['cn-north-1'] });
     expect(reopened.read().apiGroups[0]!.remote).toEqual({ apiGroupId: 'remote-group-1', deploymentId: 'dep-1' });
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(4);
     await reopened.close();
   });
 });

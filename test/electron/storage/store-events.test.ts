@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { StorePart } from '../../../electron/shared/store/schema';
 import type { StoreStatus } from '../../../electron/shared/store/status';
 import { MetadataStore } from '../../../electron/storage/metadata-store';
 import { key, storeText } from '../../support/store-records';
+import { blockSaves } from '../../support/store-files';
 
 // The store's own reports of its status and of changes made by something else,
 // on real files in a temp folder: the faults are made for real on disk.
@@ -38,8 +39,8 @@ async function open(options: { watch?: boolean } = {}) {
   return { store, statuses, outside };
 }
 
-/** Every save fails (EISDIR on the temp file) until it is removed. */
-const blocker = () => join(dir, '.gatekey-store.json.tmp');
+/** Every save fails for real (an immutable journal and folder: EPERM) until it is unblocked. */
+const blocker = () => blockSaves(dir);
 const states = (statuses: StoreStatus[]) => statuses.map((s) => (s.state === 'ok' ? (s.unsaved ? 'unsaved' : 'saved') : s.state));
 
 describe('the store reports its status as it changes', () => {
@@ -49,14 +50,14 @@ describe('the store reports its status as it changes', () => {
     await store.update((data) => data.accessKeys.push(key(2)));
     expect(statuses).toEqual([]); // saved, and saved again: no change to tell
 
-    await mkdir(blocker());
+    const unblock = await blocker();
     await store.update((data) => data.accessKeys.push(key(3)));
     expect(states(statuses)).toEqual(['unsaved']);
     await store.flush(); // fails again: the same status, not told twice
     expect(states(statuses)).toEqual(['unsaved']);
     expect(statuses[0]).toMatchObject({ unsaved: { problem: expect.stringContaining('Could not save') } });
 
-    await rm(blocker(), { recursive: true });
+    await unblock();
     expect(await store.flush()).toBe(true);
     expect(states(statuses)).toEqual(['unsaved', 'saved']);
     expect(statuses.at(-1)).toEqual({ state: 'ok', file });
@@ -81,7 +82,7 @@ describe('the store reports its status as it changes', () => {
     await store.update((data) => data.accessKeys.push(key(2)));
     await store.resolveConflict('reload');
     expect(states(statuses)).toEqual(['conflict', 'saved']);
-    await store.update((data) => data.accessKeys.push(key(3))); // a backup of the file it replaces
+    await store.update((data) => data.accessKeys.push(key(3))); // migrates their single file: a backup of it is kept
     await store.close();
 
     await writeFile(file, '{"schemaVersion": 2, "accessKeys": [');
@@ -133,15 +134,15 @@ describe('changes made by something else', () => {
   it('with changes waiting to be saved, the conflict lists them and nothing is saved over their file', async () => {
     const { store, statuses } = await open({ watch: true });
     await store.update((data) => data.accessKeys.push(key(1)));
-    await mkdir(blocker());
+    const unblock = await blocker();
     await store.update((data) => data.accessKeys.push(key(2)));
     const theirs = storeText(7);
-    await writeFile(file, theirs);
+    await writeFile(file, theirs); // in place: the folder's flag does not stop that
+    await unblock();
 
     await expect.poll(() => store.status.state).toBe('conflict');
     expect(states(statuses)).toEqual(['unsaved', 'conflict']);
     expect(store.status).toMatchObject({ unsavedChanges: { accessKeys: { created: { count: 1, items: [{ name: 'key-2' }] } } } });
-    await rm(blocker(), { recursive: true });
     expect(await store.flush()).toBe(false); // no save over their file until the user chooses
     expect(await readFile(file, 'utf8')).toBe(theirs);
   });

@@ -54,7 +54,8 @@ function ApplySummary({ report }: { report: ApplyReport }) {
       {lines.length > 0 && (
         <div className="jd-apply-results">
           <VirtualTable
-            rows={lines}
+            count={lines.length}
+            rowAt={(index) => lines[index]}
             className="table table-compact jd-apply-table"
             columns={COLUMNS}
             estimateRowHeight={52}
@@ -66,7 +67,8 @@ function ApplySummary({ report }: { report: ApplyReport }) {
                 <th scope="col">Request IDs</th>
               </>
             }
-            renderRow={(line, rowProps) => <ResultRow line={line} rowProps={rowProps} />}
+            // The report is held whole (it is this one apply's), so every row is there.
+            renderRow={(line, rowProps) => line && <ResultRow line={line} rowProps={rowProps} />}
           />
         </div>
       )}

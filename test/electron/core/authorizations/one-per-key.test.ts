@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { buildKeyFile, keyFileText } from '../../../../electron/core/key-files/f
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
 import type { Result } from '../../../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+import { everyAuthorization } from '../../../support/every-record';
+import { storeDataText } from '../../../support/store-files';
 
 // One authorization per access key, whichever identifier arrives first: the real
 // backend, store file on disk, real keychain.
@@ -25,7 +27,7 @@ const file = buildKeyFile(
   new Date('2026-11-29T10:00:00.000Z'),
 );
 const fromFile = [{ source: 'payments.gatekey.json', kind: 'file' as const, base64: Buffer.from(keyFileText(file)).toString('base64') }];
-const storeText = () => readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
+const storeText = () => storeDataText(join(backend.dataDir, STORE_FILE_NAME));
 
 async function importFile() {
   return data(await backend.api.keyFiles.import({ candidates: fromFile }));
@@ -52,7 +54,7 @@ describe('one authorization per access key', () => {
     const typed = data(await backend.api.authorizations.create({ callerKey: ACCESS_KEY_ID, description: 'typed first' }));
     expect(data(await backend.api.keyFiles.previewImport({ candidates: fromFile }))).toEqual([expect.objectContaining({ status: 'alreadyAuthorized', existingId: typed.id })]);
     expect(await importFile()).toEqual({ created: [], alreadyAuthorized: [{ source: 'payments.gatekey.json', existingId: typed.id, apiKey: API_KEY }], rejected: [] });
-    expect(data(await backend.api.authorizations.list({}))).toHaveLength(1);
+    expect(data(await everyAuthorization(backend.api))).toHaveLength(1);
   }, 60_000);
 
   it('takes one item of an import per access key, even when two files pair its ID with different APIKeys', async () => {
@@ -90,7 +92,7 @@ describe('one authorization per access key', () => {
     };
     await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(old));
     backend = await startTestBackend({ dataDir });
-    expect(data(await backend.api.authorizations.list({}))).toEqual([expect.objectContaining({ id: 'oldauth00001', description: 'old' })]);
+    expect(data(await everyAuthorization(backend.api))).toEqual([expect.objectContaining({ id: 'oldauth00001', description: 'old' })]);
     expect(await importFile()).toMatchObject({ created: [], alreadyAuthorized: [{ existingId: 'oldauth00001' }] });
   }, 60_000);
 });

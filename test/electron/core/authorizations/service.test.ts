@@ -1,9 +1,10 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
 import type { Result } from '../../../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+import { everyAuthorization } from '../../../support/every-record';
+import { storeDataText, blockSaves } from '../../../support/store-files';
 
 // Through the real backend: real store file, real keychain, the contract's validation.
 let backend: TestBackend;
@@ -16,7 +17,7 @@ function data<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.data;
 }
-const storeText = () => readFile(join(backend.dataDir, STORE_FILE_NAME), 'utf8');
+const storeText = () => storeDataText(join(backend.dataDir, STORE_FILE_NAME));
 
 const group = (name: string, environment: 'test' | 'preview' | 'online' = 'test') =>
   backend.api.apiGroups.create({ name, description: '', region: 'cn-north-1', environment, host: `${name.toLowerCase()}svc.cn-north-1.jdcloud-api.net` }).then(data);
@@ -46,7 +47,7 @@ describe('API groups', () => {
     expect(data(await backend.api.apiGroups.list({})).find((g) => g.id === orders.id)?.bindingCount).toBe(2);
 
     expect(data(await backend.api.apiGroups.delete({ id: orders.id }))).toEqual({ id: orders.id, unboundAuthorizations: 2 });
-    const list = data(await backend.api.authorizations.list({}));
+    const list = data(await everyAuthorization(backend.api));
     expect(list.map((a) => a.boundGroups.map((g) => g.name))).toEqual([['Billing'], []]);
     expect(await storeText()).not.toContain(orders.id);
   });
@@ -143,10 +144,10 @@ describe('access authorizations', () => {
   it('keep a binding whose save failed in memory, unsaved, until it can be saved', async () => {
     const orders = await group('Orders');
     const auth = data(await authorize('a280dc988b22'));
-    await mkdir(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`));
+    const unblock = await blockSaves(backend.dataDir);
     expect(data(await backend.api.authorizations.setBindings({ id: auth.id, groupIds: [orders.id] })).boundGroups).toHaveLength(1);
     expect(JSON.parse(await storeText()).bindings).toEqual([]);
-    await rm(join(backend.dataDir, `.${STORE_FILE_NAME}.tmp`), { recursive: true });
+    await unblock();
     expect(data(await backend.api.store.saveNow({}))).toEqual({ saved: true });
     expect(JSON.parse(await storeText()).bindings).toHaveLength(1);
   });

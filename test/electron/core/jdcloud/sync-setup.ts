@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sendRequest } from '../../../../electron/adapters/http/send-request';
@@ -12,6 +12,7 @@ import { MetadataStore } from '../../../../electron/storage/metadata-store';
 import type { Environment } from '../../../../electron/shared/api-groups/rules';
 import { startEmulator, type JdcloudEmulator } from '../../../support/jdcloud-emulator';
 import { testKeychainService } from '../../../support/test-backend';
+import { storeFilesText } from '../../../support/store-files';
 
 export const N1 = 'cn-north-1';
 export const E2 = 'cn-east-2';
@@ -59,7 +60,7 @@ export async function startSync(options: { regions?: string[]; concurrency?: num
     emulator,
     dir,
     store,
-    storeText: () => readFile(storeFile, 'utf8'),
+    storeText: () => storeFilesText(storeFile),
     secrets,
     accountSecrets,
     jd,

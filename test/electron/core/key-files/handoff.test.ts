@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORE_FILE_NAME } from '../../../../electron/ipc/backend';
 import type { Result } from '../../../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+import { everyAuthorization } from '../../../support/every-record';
+import { storeFilesText } from '../../../support/store-files';
 
 // Two people, two data folders, the real handlers on both sides.
 let caller: TestBackend;
@@ -53,14 +55,14 @@ describe('exporting an APIKey and importing it on the other side', () => {
 
     const summary = data(await provider.api.keyFiles.import({ candidates: chosen.candidates }));
     expect(summary.created).toEqual([{ source: 'payments.gatekey.json', authorizationId: expect.any(String), apiKey: key.apiKey, fingerprint: key.fingerprint }]);
-    const [authorization] = data(await provider.api.authorizations.list({}));
+    const [authorization] = data(await everyAuthorization(provider.api));
     expect(authorization).toMatchObject({ callerKey: key.apiKey, callerKeyKind: 'apiKey', description: 'payments: for <b>partners</b>', fingerprint: key.fingerprint });
 
     // A second import skips it, pointing at the existing authorization, and changes nothing.
-    const before = await readFile(join(provider.dataDir, STORE_FILE_NAME), 'utf8');
+    const before = await storeFilesText(join(provider.dataDir, STORE_FILE_NAME));
     const again = data(await provider.api.keyFiles.import({ candidates: chosen.candidates }));
     expect(again).toEqual({ created: [], alreadyAuthorized: [{ source: 'payments.gatekey.json', existingId: authorization!.id, apiKey: key.apiKey }], rejected: [] });
-    expect(await readFile(join(provider.dataDir, STORE_FILE_NAME), 'utf8')).toBe(before);
+    expect(await storeFilesText(join(provider.dataDir, STORE_FILE_NAME))).toBe(before);
   });
 
   it('round-trips through handoff text on the clipboard', async () => {

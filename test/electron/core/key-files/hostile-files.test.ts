@@ -7,6 +7,7 @@ import { buildKeyFile, checksumOf, handoffText, keyFileText } from '../../../../
 import type { KeyFile } from '../../../../electron/shared/key-files/format';
 import type { Result } from '../../../../electron/ipc/result';
 import { startTestBackend, type TestBackend } from '../../../support/test-backend';
+import { everyAuthorization } from '../../../support/every-record';
 
 // The provider's side through the real handlers: real files in a temp folder, real store, real keychain.
 let provider: TestBackend;
@@ -109,7 +110,7 @@ describe('key files built to break the parser', () => {
     const accent = sealed(keyFile('e5e5e5e5e5e5', 'a'), { description: `${'y'.repeat(252)}e\u0301ab` });
     const summary = data(await provider.api.keyFiles.import({ candidates: [asCandidate('pair', keyFileText(pair)), asCandidate('accent', keyFileText(accent))] }));
     expect(summary.created).toHaveLength(2);
-    const descriptions = data(await provider.api.authorizations.list({})).map((a) => a.description);
+    const descriptions = data(await everyAuthorization(provider.api)).map((a) => a.description);
     expect(descriptions).toEqual(expect.arrayContaining([`a: ${'x'.repeat(252)}`, `a: ${'y'.repeat(252)}`]));
     // Never half a surrogate pair (a lone half is its own code point under the u flag).
     expect(descriptions.filter((text) => /\p{Cs}/u.test(text))).toEqual([]);
