@@ -6,7 +6,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { APP_ORIGIN } from '../e2e/support/open-app';
 
-// In-page timing for the UI bench. Times are the page's performance.now(): 0 is navigation start.
+// In-page timing for the UI bench. Every time is the page's own clock (performance.now() and
+// Event.timeStamp share its time origin): a figure starts at the input event the browser
+// dispatched in the page (Playwright sends real mouse and key input over CDP) and ends after
+// the paint that first shows the answer, so the transport, main's handler, React and layout
+// are all inside it. Node's clock never enters a figure.
 
 const floorSource = fileURLToPath(new URL('./floor/', import.meta.url));
 const floorOut = fileURLToPath(new URL('../.bench/floor/', import.meta.url));
@@ -45,57 +49,68 @@ export async function prepareBenchContext(context: BrowserContext): Promise<void
   });
   await context.addInitScript(() => {
     /**
-     * Resolves with the time of the first paint after `test()` holds: a MutationObserver sees the
-     * DOM change, requestAnimationFrame runs just before the frame's paint, and a message posted
-     * from it runs as the next task, after that paint.
+     * Resolves with the time of the first paint after `test()` holds. It is checked in every
+     * animation frame (a callback runs just before its frame's paint, after every task that
+     * changed the DOM), and a message posted from that callback runs as the next task, after
+     * the paint. Polling once a frame costs the page one query a frame and no MutationObserver
+     * records, which a table of 100,000 rows (the floor) would pay dearly for.
      */
     const paintedWhen = (test: () => boolean): Promise<number> =>
       new Promise((resolve) => {
-        const afterPaint = () => requestAnimationFrame(() => {
+        const frame = () => {
+          if (!test()) return void requestAnimationFrame(frame);
           const channel = new MessageChannel();
           channel.port1.onmessage = () => resolve(performance.now());
           channel.port2.postMessage(null);
-        });
-        if (test()) return afterPaint();
-        const observer = new MutationObserver(() => {
-          if (!test()) return;
-          observer.disconnect();
-          afterPaint();
-        });
-        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        };
+        requestAnimationFrame(frame);
       });
-    /** A list of `rows` records is on screen: the table says so and at least one data row is in it. */
-    const listShown = (rows: number) => () =>
-      document.querySelector(`table[aria-rowcount="${rows + 1}"] tbody tr[aria-rowindex]`) !== null;
-    /** The list's count line says it is filtered (both the app's and the floor's say "N of M"). */
-    const filtered = () => / of /.test(document.querySelector('.list-count')?.textContent ?? '');
-    // Watched from the first script on, so it counts from navigation start.
-    const firstList = paintedWhen(() => document.querySelector('table[aria-rowcount] tbody tr[aria-rowindex]') !== null).then((at) => ({
-      at,
-      rows: Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1,
-    }));
-    let keystroke: Promise<number> | null = null;
+    /** The first row's text once it shows its record (not the loading placeholder of a window still on its way), else null. */
+    const firstRowText = () => {
+      const row = document.querySelector('table[aria-rowcount] tbody tr[aria-rowindex="2"]');
+      return row && !row.querySelector('.cell-loading') ? (row.textContent ?? '') : null;
+    };
+    /** A list of `rows` records is painted with data in its first row. */
+    const listShown = (rows: number) => () => document.querySelector(`table[aria-rowcount="${rows + 1}"]`) !== null && firstRowText() !== null;
+    const countText = () => document.querySelector('.list-count')?.textContent ?? '';
+    let pending: Promise<unknown> | null = null;
     Object.defineProperty(window, '__bench', {
       value: {
-        paintedWhen,
-        listShown,
-        firstList: () => firstList,
-        /** Clicks a sidebar entry and resolves when a list of `rows` records is painted. */
-        openSection(label: string, rows: number) {
-          const painted = paintedWhen(listShown(rows));
-          const start = performance.now();
-          const button = [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent?.trim() === label);
-          if (!button) throw new Error(`No "${label}" in the sidebar`);
-          button.click();
-          return painted.then((at) => ({ start, at }));
-        },
-        /** Watches for the next keydown and the filtered list painted after it; resolves with the ms between. */
-        armKeystroke() {
-          keystroke = new Promise((resolve) => {
-            addEventListener('keydown', (event) => void paintedWhen(filtered).then((at) => resolve(at - event.timeStamp)), { capture: true, once: true });
+        /** Resolves when a list of `rows` records is painted (page clock). */
+        listPainted: (rows: number) => paintedWhen(listShown(rows)),
+        /** Watches for the next click and the list of `rows` painted after it; `result()` gives the ms between. */
+        armClick(rows: number) {
+          pending = new Promise((resolve) => {
+            addEventListener('click', (event) => void paintedWhen(listShown(rows)).then((at) => resolve(at - event.timeStamp)), { capture: true, once: true });
           });
         },
-        keystroke: () => keystroke,
+        /**
+         * Watches for the next keydown and the list painted after it for `needle`: the count line
+         * changed, the table has as many rows as it says match, and the first row, with data,
+         * contains the needle. `result()` gives { ms, matching }.
+         */
+        armKeystroke(needle: string) {
+          const before = countText();
+          pending = new Promise((resolve) => {
+            addEventListener(
+              'keydown',
+              (event) => {
+                let matching = Number.NaN;
+                const answered = () => {
+                  const text = countText();
+                  if (text === before) return false;
+                  matching = Number(/\d+/.exec(text)?.[0]);
+                  const row = firstRowText();
+                  if (matching === 0) return true; // nothing matches: the count line is the answer
+                  return document.querySelector(`table[aria-rowcount="${matching + 1}"]`) !== null && row !== null && row.toLowerCase().includes(needle);
+                };
+                void paintedWhen(answered).then((at) => resolve({ ms: at - event.timeStamp, matching }));
+              },
+              { capture: true, once: true },
+            );
+          });
+        },
+        result: () => pending,
       },
     });
   });
@@ -103,34 +118,62 @@ export async function prepareBenchContext(context: BrowserContext): Promise<void
 
 export interface BenchWindow {
   __bench: {
-    paintedWhen(test: () => boolean): Promise<number>;
-    listShown(rows: number): () => boolean;
-    firstList(): Promise<{ at: number; rows: number }>;
-    openSection(label: string, rows: number): Promise<{ start: number; at: number }>;
-    armKeystroke(): void;
-    keystroke(): Promise<number> | null;
+    listPainted(rows: number): Promise<number>;
+    armClick(rows: number): void;
+    armKeystroke(needle: string): void;
+    result(): Promise<unknown> | null;
   };
-  __gatekeyIpcReplies: Record<string, number>;
 }
 
-/** When the page's `method` call last got its reply (page clock). */
-export const replyTime = (page: Page, method: string): Promise<number> =>
-  page.evaluate((m) => (window as unknown as BenchWindow).__gatekeyIpcReplies[m] ?? Number.NaN, method);
+/** Resolves once a list of `rows` records is painted on the page. */
+export async function listPainted(page: Page, rows: number): Promise<void> {
+  await page.evaluate((n) => (window as unknown as BenchWindow).__bench.listPainted(n), rows);
+}
 
-/** Navigates and resolves with the first list's paint time (page clock, 0 = navigation start) and row count. */
-export async function navigateUntilListPainted(page: Page, url: string): Promise<{ at: number; rows: number }> {
-  await page.goto(url);
-  return page.evaluate(() => (window as unknown as BenchWindow).__bench.firstList());
+/** Waits until the page's main thread is idle: work queued by the last step is not the next one's. */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+}
+
+/** Clicks the sidebar entry `label` (real mouse input) and resolves with click -> list of `rows` painted, in ms. */
+export async function clickToListPainted(page: Page, label: string, rows: number): Promise<number> {
+  await pageIdle(page);
+  await page.evaluate((n) => (window as unknown as BenchWindow).__bench.armClick(n), rows);
+  await page.locator('nav').getByRole('button', { name: label, exact: true }).click();
+  return (await answered(page, `${label} (${rows} rows)`)) as number;
 }
 
 /**
- * Presses `key` in the search box and resolves with keydown -> filtered list painted, in ms.
- * Typing is measured on an idle page: work still queued from loading the list is not the keystroke's.
+ * Presses `key` in the page's search box (real key input) and resolves with keydown -> the list
+ * for `needle` (the box's text after the key) painted, in ms, and how many rows it says match.
  */
-export async function keystrokeToFilteredPaint(page: Page, key: string): Promise<number> {
+export async function keystrokeToListPainted(page: Page, key: string, needle: string): Promise<{ ms: number; matching: number }> {
   await page.focus('input[type="search"]');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
-  await page.evaluate(() => (window as unknown as BenchWindow).__bench.armKeystroke());
+  // The caret at the end of the text, as after typing it (focus() alone may leave it at the start).
+  await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    box.setSelectionRange(box.value.length, box.value.length);
+  });
+  await pageIdle(page);
+  await page.evaluate((text) => (window as unknown as BenchWindow).__bench.armKeystroke(text), needle.toLowerCase());
   await page.keyboard.press(key);
-  return page.evaluate(() => (window as unknown as BenchWindow).__bench.keystroke()!);
+  return (await answered(page, `the list for "${needle}"`)) as { ms: number; matching: number };
+}
+
+/** Never waits forever: a list that does not show what was asked fails the run, saying what the page shows. */
+const STEP_LIMIT_MS = 300_000;
+async function answered(page: Page, what: string): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void page
+        .evaluate(() => `count line "${document.querySelector('.list-count')?.textContent}", search box "${document.querySelector<HTMLInputElement>('input[type="search"]')?.value}"`)
+        .then((shown) => reject(new Error(`${what} was not painted within ${STEP_LIMIT_MS / 1000} s; the page shows ${shown}`)), reject);
+    }, STEP_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([page.evaluate(() => (window as unknown as BenchWindow).__bench.result()), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,18 +1,18 @@
 // The bench's floor: the same rows and columns as the app's lists, rendered the plain way
-// (one <tr> per record, no virtualisation, filtered with a plain .filter per keystroke).
-// Built by test/bench/ui.measure.ts with vite and served beside the app; never shipped.
+// (one <tr> per record, no virtualisation, filtered with a plain .filter per keystroke over the
+// same fields main searches, so both show the same rows; the bench checks the counts agree).
+// `?search=` starts it searched, so it need not paint every row first. Built by test/bench/ui.measure.ts with vite and served beside the app; never shipped.
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AccessKeySummary } from '../../../electron/shared/access-keys/types';
 import type { AuthorizationSummary } from '../../../electron/shared/authorizations/types';
 import type {} from '../../../renderer/src/global';
+import { MAX_WINDOW_ROWS } from '../../../electron/shared/lists/window';
 import { AccessKeyCells } from '../../../renderer/src/components/AccessKeyCells';
 import { BoundGroupsCell } from '../../../renderer/src/components/BoundGroupsCell';
 import { CallerKey } from '../../../renderer/src/components/CallerKey';
 import { CreatedCell } from '../../../renderer/src/components/CreatedCell';
 
-const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
-  b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
 const contains = (needle: string, fields: string[]) => fields.some((field) => field.toLowerCase().includes(needle));
 const noCopy = async () => false;
 const noOpen = () => undefined;
@@ -50,8 +50,8 @@ function AuthorizationRow({ authorization, index }: { authorization: Authorizati
 
 type List = { kind: 'accessKeys'; rows: AccessKeySummary[] } | { kind: 'authorizations'; rows: AuthorizationSummary[] };
 
-function PlainList({ list }: { list: List }) {
-  const [query, setQuery] = useState('');
+function PlainList({ list, initialSearch }: { list: List; initialSearch: string }) {
+  const [query, setQuery] = useState(initialSearch);
   const needle = query.trim().toLowerCase();
   const total = list.rows.length;
   let body;
@@ -61,7 +61,7 @@ function PlainList({ list }: { list: List }) {
     shown = rows.length;
     body = rows.map((k, i) => <AccessKeyRow key={k.id} accessKey={k} index={i} />);
   } else {
-    const rows = needle ? list.rows.filter((a) => contains(needle, [a.callerKey, a.localAccessKey?.name ?? ''])) : list.rows;
+    const rows = needle ? list.rows.filter((a) => contains(needle, [a.callerKey, a.accessKeyId ?? '', a.localAccessKey?.name ?? '', a.localAccessKey?.id ?? ''])) : list.rows;
     shown = rows.length;
     body = rows.map((a, i) => <AuthorizationRow key={a.id} authorization={a} index={i} />);
   }
@@ -92,12 +92,22 @@ function PlainList({ list }: { list: List }) {
   );
 }
 
+/** Every row, newest first as the app lists them, in the largest windows main answers. */
+async function allRows<T>(query: (window: { search: string; offset: number; limit: number }) => Promise<{ ok: true; data: { total: number; rows: T[] } } | { ok: false; error: { message: string } }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (;;) {
+    const result = await query({ search: '', offset: rows.length, limit: MAX_WINDOW_ROWS });
+    if (!result.ok) throw new Error(result.error.message);
+    rows.push(...result.data.rows);
+    if (rows.length >= result.data.total || result.data.rows.length === 0) return rows;
+  }
+}
+
 async function main() {
-  const kind = new URLSearchParams(location.search).get('list') === 'accessKeys' ? 'accessKeys' : 'authorizations';
-  const result = kind === 'accessKeys' ? await window.api.accessKeys.list({}) : await window.api.authorizations.list({});
-  if (!result.ok) throw new Error(result.error.message);
-  const list = { kind, rows: [...result.data].sort(newestFirst) } as List;
-  createRoot(document.getElementById('root')!).render(<PlainList list={list} />);
+  const params = new URLSearchParams(location.search);
+  const kind = params.get('list') === 'accessKeys' ? 'accessKeys' : 'authorizations';
+  const list = (kind === 'accessKeys' ? { kind, rows: await allRows((w) => window.api.accessKeys.query({ ...w, order: 'newest' })) } : { kind, rows: await allRows((w) => window.api.authorizations.query(w)) }) as List;
+  createRoot(document.getElementById('root')!).render(<PlainList list={list} initialSearch={params.get('search') ?? ''} />);
 }
 
 void main();
