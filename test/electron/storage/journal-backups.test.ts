@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listBackups, newestValidBackup } from '../../../electron/storage/backups';
-import { MetadataStore, type StoreOptions } from '../../../electron/storage/metadata-store';
+import type { MetadataStore } from '../../../electron/storage/metadata-store';
 import { key, storeText } from '../../support/store-records';
 import { keyNamesOnDisk, storeFilesOf } from '../../support/store-files';
+import { tempStoreFolder } from '../../support/temp-store-folder';
 
 // Snapshots and journals that no manifest lists, and backups made close
 // together: nothing Gatekey does may delete the only copy of a change. Real
@@ -13,25 +13,10 @@ import { keyNamesOnDisk, storeFilesOf } from '../../support/store-files';
 
 let dir: string;
 let file: string;
-const opened: MetadataStore[] = [];
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gatekey-journal-backups-'));
-  file = join(dir, 'gatekey-store.json');
+const { openStore, closed } = tempStoreFolder('gatekey-journal-backups-', (folder, path) => {
+  dir = folder;
+  file = path;
 });
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const openStore = async (options?: StoreOptions) => {
-  const store = await MetadataStore.open(file, options);
-  opened.push(store);
-  return store;
-};
-const closed = async (store: MetadataStore) => {
-  await store.close();
-  opened.splice(opened.indexOf(store), 1);
-};
 /** Keys 1..n saved one change at a time, each flush letting a compaction due run to its end. */
 async function saveKeys(store: MetadataStore, from: number, to: number): Promise<void> {
   for (let i = from; i <= to; i += 1) {

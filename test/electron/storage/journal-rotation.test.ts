@@ -1,13 +1,12 @@
 import * as fs from 'node:fs/promises';
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StorePart } from '../../../electron/shared/store/schema';
 import type { FileOps } from '../../../electron/storage/durable-write';
-import { MetadataStore, type StoreOptions } from '../../../electron/storage/metadata-store';
 import { key } from '../../support/store-records';
 import { keyNamesOnDisk, storeFilesOf } from '../../support/store-files';
+import { tempStoreFolder } from '../../support/temp-store-folder';
 
 // The journal a save appends to, across a compaction's rotation to the next
 // one: real files in a temp folder; a full disk is injected for the big
@@ -16,25 +15,10 @@ import { keyNamesOnDisk, storeFilesOf } from '../../support/store-files';
 
 let dir: string;
 let file: string;
-const opened: MetadataStore[] = [];
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gatekey-journal-rotation-'));
-  file = join(dir, 'gatekey-store.json');
+const { openStore, closed } = tempStoreFolder('gatekey-journal-rotation-', (folder, path) => {
+  dir = folder;
+  file = path;
 });
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const openStore = async (options?: StoreOptions) => {
-  const store = await MetadataStore.open(file, options);
-  opened.push(store);
-  return store;
-};
-const closed = async (store: MetadataStore) => {
-  await store.close();
-  opened.splice(opened.indexOf(store), 1);
-};
 const journals = async () => (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
 
 /** Snapshot writes fail with ENOSPC once `disk.full` is set: a compaction rotates, then fails before its commit. */
